@@ -1,0 +1,27 @@
+package kz.aisales.agent.config;
+
+import java.util.List;
+
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.QueueBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Declares the durable queues the agent touches, each with its dead-letter queue, with the same
+ * arguments as the gateway declares them (a mismatch would make the broker refuse the second one).
+ * Dead-lettering is done by Camel publishing to the {@code .dlq} queue, so it works the same on
+ * RabbitMQ and on the embedded Qpid broker.
+ */
+@Configuration(proxyBeanMethods = false)
+public class MessagingConfiguration {
+
+    @Bean
+    Declarables queues(QueueProperties queues) {
+        return new Declarables(List.of(
+                QueueBuilder.durable(queues.incoming()).build(),
+                QueueBuilder.durable(queues.outgoing()).singleActiveConsumer().build(),
+                QueueBuilder.durable(queues.deadLetter(queues.incoming())).build(),
+                QueueBuilder.durable(queues.deadLetter(queues.outgoing())).build()));
+    }
+}

@@ -1,0 +1,25 @@
+package kz.aisales.agent.config;
+
+import java.time.ZoneId;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/** Working hours (Monday to Friday, {@code start}:00 to {@code end}:00) in the business's time zone. */
+@Validated
+@ConfigurationProperties("working-hours")
+public record WorkingHoursProperties(
+        @Min(0) @Max(23) int start,
+        @Min(1) @Max(24) int end,
+        @NotNull ZoneId timezone) {
+
+    @AssertTrue(message = "must be after the start of working hours")
+    public boolean isEnd() {
+        return end > start;
+    }
+}

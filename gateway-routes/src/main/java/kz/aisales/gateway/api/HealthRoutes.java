@@ -1,0 +1,22 @@
+package kz.aisales.gateway.api;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.rest.RestBindingMode;
+import org.springframework.stereotype.Component;
+
+/** {@code GET /health}: 200 when the database and the broker answer, 503 naming what is down. */
+@Component
+public class HealthRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        restConfiguration().component("platform-http").bindingMode(RestBindingMode.json);
+
+        rest("/health").get().produces("application/json").to("direct:health");
+
+        from("direct:health").routeId("health")
+                .bean(HealthService.class, "check")
+                .setHeader(Exchange.HTTP_RESPONSE_CODE, simple("${body.httpStatus}"));
+    }
+}

@@ -1,0 +1,13 @@
+package kz.aisales.gateway.config;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/** How often Wappi is polled for new messages ({@code POLLING_INTERVAL}, seconds). */
+@Validated
+@ConfigurationProperties("polling")
+public record PollingProperties(@Min(1) @Max(3600) int interval) {
+}
