@@ -1,0 +1,134 @@
+package kz.aisales.system;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ConnectionFactory;
+
+import kz.aisales.localrun.ServiceProcess;
+
+/**
+ * Both services as real processes (their executable jars) against this machine's PostgreSQL and
+ * RabbitMQ, each on fresh databases and on queue names of its own, so a run never sees an earlier one.
+ */
+final class RunningSystem implements AutoCloseable {
+
+    static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/postgres";
+    static final String RABBITMQ = "amqp://guest:guest@127.0.0.1:5672/";
+    static final String GATEWAY_DB = "whatsapp_gateway_it";
+    static final String AGENT_DB = "ai_agent_it";
+    static final String PREFIX = "it.";
+    static final List<String> QUEUES = List.of("incoming_messages", "outgoing_messages", "voice_transcription");
+
+    final ServiceProcess gateway;
+    final ServiceProcess agent;
+    final Duration gatewayStart;
+    final Duration agentStart;
+
+    private RunningSystem(ServiceProcess gateway, ServiceProcess agent, Duration gatewayStart, Duration agentStart) {
+        this.gateway = gateway;
+        this.agent = agent;
+        this.gatewayStart = gatewayStart;
+        this.agentStart = agentStart;
+    }
+
+    static RunningSystem start(Map<String, String> extraEnvironment) throws Exception {
+        recreateDatabases();
+        deleteQueues();
+        ServiceProcess gateway = startService("gateway", "gateway", GATEWAY_DB, extraEnvironment);
+        ServiceProcess agent = startService("agent", "agent", AGENT_DB, extraEnvironment);
+        try {
+            Duration gatewayStart = gateway.awaitHealthy(Duration.ofMinutes(3));
+            Duration agentStart = agent.awaitHealthy(Duration.ofMinutes(3));
+            return new RunningSystem(gateway, agent, gatewayStart, agentStart);
+        } catch (RuntimeException | InterruptedException e) {
+            gateway.close();
+            agent.close();
+            throw e;
+        }
+    }
+
+    /** Starts one service; its output goes to {@code <logName>.log} in the system-logs folder. */
+    static ServiceProcess startService(String service, String logName, String database, Map<String, String> extraEnvironment)
+            throws IOException {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/" + database);
+        environment.put("RABBITMQ_URL", RABBITMQ);
+        environment.put("QUEUE_INCOMING_MESSAGES", queue("incoming_messages"));
+        environment.put("QUEUE_OUTGOING_MESSAGES", queue("outgoing_messages"));
+        environment.put("QUEUE_VOICE_TRANSCRIPTION", queue("voice_transcription"));
+        environment.putAll(extraEnvironment);
+        return ServiceProcess.start(service, jar(service), freePort(), environment, log(logName), List.of("-Xmx384m"));
+    }
+
+    static String queue(String name) {
+        return PREFIX + name;
+    }
+
+    static Path jar(String service) {
+        return Path.of(System.getProperty(service + ".jar",
+                service + "-routes/target/" + service + "-routes-exec.jar"));
+    }
+
+    static Path log(String name) throws IOException {
+        Path folder = Path.of(System.getProperty("system.logs", "target/system-logs"));
+        Files.createDirectories(folder);
+        return folder.resolve(name + ".log");
+    }
+
+    static Connection database(String name) throws SQLException {
+        return DriverManager.getConnection(POSTGRES.replace("/postgres", "/" + name), "postgres", "");
+    }
+
+    static com.rabbitmq.client.Connection broker() throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setUri(RABBITMQ.substring(0, RABBITMQ.length() - 1)); // amqp-client reads a trailing "/" as vhost ""
+        return factory.newConnection("system-test");
+    }
+
+    private static void recreateDatabases() throws SQLException {
+        recreateDatabase(GATEWAY_DB);
+        recreateDatabase(AGENT_DB);
+    }
+
+    /** Drops and creates a database; the names are this class's own constants, never input. */
+    static void recreateDatabase(String database) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(POSTGRES, "postgres", "");
+                Statement sql = connection.createStatement()) {
+            sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            sql.execute("CREATE DATABASE " + database);
+        }
+    }
+
+    private static void deleteQueues() throws Exception {
+        try (com.rabbitmq.client.Connection connection = broker(); Channel channel = connection.createChannel()) {
+            for (String name : QUEUES) {
+                channel.queueDelete(queue(name));
+                channel.queueDelete(queue(name) + ".dlq");
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        gateway.close();
+        agent.close();
+    }
+}
