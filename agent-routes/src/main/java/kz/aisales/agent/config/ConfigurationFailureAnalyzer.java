@@ -1,5 +1,8 @@
 package kz.aisales.agent.config;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,6 +16,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertySource;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
 
 /**
  * Turns a configuration binding or validation failure into one line that names the environment
@@ -30,24 +34,28 @@ public class ConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindEx
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, BindException cause) {
-        String property;
-        Object value;
-        String reason;
-        if (cause.getCause() instanceof BindValidationException validation
-                && !validation.getValidationErrors().getAllErrors().isEmpty()
-                && validation.getValidationErrors().getAllErrors().get(0) instanceof FieldError field) {
-            property = validation.getValidationErrors().getName() + "." + dashed(field.getField());
-            value = environment.getProperty(property, String.valueOf(field.getRejectedValue()));
-            reason = field.getDefaultMessage();
-        } else {
-            property = cause.getName().toString();
-            value = environment.getProperty(property);
-            reason = rootMessage(cause);
+        List<String> problems = new ArrayList<>();
+        List<String> variables = new ArrayList<>();
+        if (cause.getCause() instanceof BindValidationException validation) {
+            for (ObjectError error : validation.getValidationErrors().getAllErrors()) {
+                String property = validation.getValidationErrors().getName()
+                        + (error instanceof FieldError field ? "." + dashed(field.getField()) : "");
+                Object rejected = error instanceof FieldError field ? field.getRejectedValue() : null;
+                String variable = variableFor(property);
+                variables.add(variable);
+                problems.add(variable + "='" + environment.getProperty(property, String.valueOf(rejected)) + "' ("
+                        + error.getDefaultMessage() + ")");
+            }
         }
-        String variable = variableFor(property);
-        String description = "Invalid configuration: " + variable + "='" + value + "' (" + reason + ")";
-        return new FailureAnalysis(description,
-                "Fix " + variable + " (see .env.example for the expected form) and start again.", cause);
+        if (problems.isEmpty()) {
+            String property = cause.getName().toString();
+            String variable = variableFor(property);
+            variables.add(variable);
+            problems.add(variable + "='" + environment.getProperty(property) + "' (" + rootMessage(cause) + ")");
+        }
+        Collections.sort(problems);
+        return new FailureAnalysis("Invalid configuration: " + String.join("; ", problems),
+                "Fix " + String.join(", ", variables) + " (see .env.example for the expected form) and start again.", cause);
     }
 
     private String variableFor(String property) {

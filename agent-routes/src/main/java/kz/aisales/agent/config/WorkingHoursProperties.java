@@ -18,8 +18,9 @@ public record WorkingHoursProperties(
         @Min(1) @Max(24) int end,
         @NotNull ZoneId timezone) {
 
+    /** Judged only when the start itself is valid, so a bad start is reported alone. */
     @AssertTrue(message = "must be after the start of working hours")
     public boolean isEnd() {
-        return end > start;
+        return start < 0 || start > 23 || end > start;
     }
 }

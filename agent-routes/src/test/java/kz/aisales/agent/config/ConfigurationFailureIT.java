@@ -34,6 +34,13 @@ class ConfigurationFailureIT {
     }
 
     @Test
+    void everyBrokenVariableIsNamedOnTheSameLine(CapturedOutput output) {
+        assertStartFails("WORKING_HOURS_START=-1", "MAX_CONTEXT_MESSAGES=0");
+        assertThat(output).contains("Invalid configuration: MAX_CONTEXT_MESSAGES='0' (must be greater than or equal to 1);"
+                + " WORKING_HOURS_START='-1' (must be greater than or equal to 0)");
+    }
+
+    @Test
     void unknownTimeZoneNamesTheVariable(CapturedOutput output) {
         assertStartFails("TIMEZONE=Mars/Base");
         assertThat(output).contains("Invalid configuration: TIMEZONE='Mars/Base'");
