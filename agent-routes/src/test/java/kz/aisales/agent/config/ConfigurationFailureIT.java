@@ -35,8 +35,8 @@ class ConfigurationFailureIT {
 
     @Test
     void everyBrokenVariableIsNamedOnTheSameLine(CapturedOutput output) {
-        assertStartFails("WORKING_HOURS_START=-1", "MAX_CONTEXT_MESSAGES=0");
-        assertThat(output).contains("Invalid configuration: MAX_CONTEXT_MESSAGES='0' (must be greater than or equal to 1);"
+        assertStartFails("WORKING_HOURS_START=-1", "WORKING_HOURS_END=30");
+        assertThat(output).contains("Invalid configuration: WORKING_HOURS_END='30' (must be less than or equal to 24);"
                 + " WORKING_HOURS_START='-1' (must be greater than or equal to 0)");
     }
 
