@@ -22,28 +22,31 @@ import kz.aisales.localrun.ServiceProcess;
  * Both services as real processes (their executable jars) against this machine's PostgreSQL and
  * RabbitMQ, each on fresh databases and on queue names of its own, so a run never sees an earlier one.
  */
-final class RunningSystem implements AutoCloseable {
+public final class RunningSystem implements AutoCloseable {
 
-    static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/postgres";
-    static final String RABBITMQ = "amqp://guest:guest@127.0.0.1:5672/";
-    static final String GATEWAY_DB = "whatsapp_gateway_it";
-    static final String AGENT_DB = "ai_agent_it";
-    static final String PREFIX = "it.";
-    static final List<String> QUEUES = List.of("incoming_messages", "outgoing_messages", "voice_transcription");
+    public static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/postgres";
+    public static final String RABBITMQ = "amqp://guest:guest@127.0.0.1:5672/";
+    public static final String GATEWAY_DB = "whatsapp_gateway_it";
+    public static final String AGENT_DB = "ai_agent_it";
+    public static final String PREFIX = "it.";
+    public static final List<String> QUEUES = List.of("incoming_messages", "outgoing_messages", "voice_transcription");
 
-    final ServiceProcess gateway;
-    final ServiceProcess agent;
-    final Duration gatewayStart;
-    final Duration agentStart;
+    private final Map<String, String> environment;
+    private ServiceProcess gateway;
+    private ServiceProcess agent;
+    private Duration gatewayStart;
+    private final Duration agentStart;
 
-    private RunningSystem(ServiceProcess gateway, ServiceProcess agent, Duration gatewayStart, Duration agentStart) {
+    private RunningSystem(Map<String, String> environment, ServiceProcess gateway, ServiceProcess agent,
+            Duration gatewayStart, Duration agentStart) {
+        this.environment = environment;
         this.gateway = gateway;
         this.agent = agent;
         this.gatewayStart = gatewayStart;
         this.agentStart = agentStart;
     }
 
-    static RunningSystem start(Map<String, String> extraEnvironment) throws Exception {
+    public static RunningSystem start(Map<String, String> extraEnvironment) throws Exception {
         recreateDatabases();
         deleteQueues();
         ServiceProcess gateway = startService("gateway", "gateway", GATEWAY_DB, extraEnvironment);
@@ -51,7 +54,7 @@ final class RunningSystem implements AutoCloseable {
         try {
             Duration gatewayStart = gateway.awaitHealthy(Duration.ofMinutes(3));
             Duration agentStart = agent.awaitHealthy(Duration.ofMinutes(3));
-            return new RunningSystem(gateway, agent, gatewayStart, agentStart);
+            return new RunningSystem(Map.copyOf(extraEnvironment), gateway, agent, gatewayStart, agentStart);
         } catch (RuntimeException | InterruptedException e) {
             gateway.close();
             agent.close();
@@ -60,7 +63,33 @@ final class RunningSystem implements AutoCloseable {
     }
 
     /** Starts one service; its output goes to {@code <logName>.log} in the system-logs folder. */
-    static ServiceProcess startService(String service, String logName, String database, Map<String, String> extraEnvironment)
+    public ServiceProcess gateway() {
+        return gateway;
+    }
+
+    public ServiceProcess agent() {
+        return agent;
+    }
+
+    public Duration gatewayStart() {
+        return gatewayStart;
+    }
+
+    public Duration agentStart() {
+        return agentStart;
+    }
+
+    /** Stops the gateway (SIGTERM) and starts it again with these variables changed; returns the time to healthy. */
+    public Duration restartGateway(Map<String, String> changes) throws Exception {
+        gateway.close();
+        Map<String, String> changed = new HashMap<>(environment);
+        changed.putAll(changes);
+        gateway = startService("gateway", "gateway", GATEWAY_DB, changed);
+        gatewayStart = gateway.awaitHealthy(Duration.ofMinutes(3));
+        return gatewayStart;
+    }
+
+    public static ServiceProcess startService(String service, String logName, String database, Map<String, String> extraEnvironment)
             throws IOException {
         Map<String, String> environment = new HashMap<>();
         environment.put("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/" + database);
@@ -72,26 +101,26 @@ final class RunningSystem implements AutoCloseable {
         return ServiceProcess.start(service, jar(service), freePort(), environment, log(logName), List.of("-Xmx384m"));
     }
 
-    static String queue(String name) {
+    public static String queue(String name) {
         return PREFIX + name;
     }
 
-    static Path jar(String service) {
+    public static Path jar(String service) {
         return Path.of(System.getProperty(service + ".jar",
                 service + "-routes/target/" + service + "-routes-exec.jar"));
     }
 
-    static Path log(String name) throws IOException {
+    public static Path log(String name) throws IOException {
         Path folder = Path.of(System.getProperty("system.logs", "target/system-logs"));
         Files.createDirectories(folder);
         return folder.resolve(name + ".log");
     }
 
-    static Connection database(String name) throws SQLException {
+    public static Connection database(String name) throws SQLException {
         return DriverManager.getConnection(POSTGRES.replace("/postgres", "/" + name), "postgres", "");
     }
 
-    static com.rabbitmq.client.Connection broker() throws Exception {
+    public static com.rabbitmq.client.Connection broker() throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setUri(RABBITMQ.substring(0, RABBITMQ.length() - 1)); // amqp-client reads a trailing "/" as vhost ""
         return factory.newConnection("system-test");
@@ -103,7 +132,7 @@ final class RunningSystem implements AutoCloseable {
     }
 
     /** Drops and creates a database; the names are this class's own constants, never input. */
-    static void recreateDatabase(String database) throws SQLException {
+    public static void recreateDatabase(String database) throws SQLException {
         try (Connection connection = DriverManager.getConnection(POSTGRES, "postgres", "");
                 Statement sql = connection.createStatement()) {
             sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");

@@ -30,8 +30,8 @@ class SystemStartIT {
     static void start() throws Exception {
         system = RunningSystem.start(Map.of());
         System.out.printf("startup to healthy: gateway %.1f s (RSS %d MB), agent %.1f s (RSS %d MB)%n",
-                system.gatewayStart.toMillis() / 1000.0, system.gateway.residentMemoryMb(),
-                system.agentStart.toMillis() / 1000.0, system.agent.residentMemoryMb());
+                system.gatewayStart().toMillis() / 1000.0, system.gateway().residentMemoryMb(),
+                system.agentStart().toMillis() / 1000.0, system.agent().residentMemoryMb());
     }
 
     @AfterAll
@@ -43,7 +43,7 @@ class SystemStartIT {
 
     @Test
     void bothHealthEndpointsAnswer200WithDatabaseAndBrokerUp() throws Exception {
-        for (var service : List.of(system.gateway, system.agent)) {
+        for (var service : List.of(system.gateway(), system.agent())) {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(service.baseUri().resolve("/health")).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode health = new ObjectMapper().readTree(response.body());

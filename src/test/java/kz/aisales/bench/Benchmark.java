@@ -1,0 +1,266 @@
+package kz.aisales.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.MessageProperties;
+
+import kz.aisales.system.RunningSystem;
+import kz.aisales.system.fakes.FakeGemini;
+import kz.aisales.system.fakes.FakeWappi;
+
+/**
+ * End-to-end figures for both services on this machine's RabbitMQ and PostgreSQL, with local Wappi
+ * and Gemini fakes, next to the ceilings of the same servers. Prints a table and writes it to
+ * {@code bench/results/}. Run with {@code mvn -Pbench -DskipTests verify} (README, Performance).
+ */
+public final class Benchmark {
+
+    private static final String TOKEN = "bench-token";
+    private static final String KEY = "bench-key";
+    private static final int RUNS = 3;
+
+    private final Map<String, String> table = new LinkedHashMap<>();
+    private final FakeWappi wappi;
+    private final FakeGemini gemini;
+    private int phones;
+
+    private Benchmark(FakeWappi wappi, FakeGemini gemini) {
+        this.wappi = wappi;
+        this.gemini = gemini;
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (FakeWappi wappi = new FakeWappi(TOKEN); FakeGemini gemini = new FakeGemini(KEY)) {
+            new Benchmark(wappi, gemini).run();
+        }
+    }
+
+    private void run() throws Exception {
+        Stats broker = repeat(() -> call(() -> Ceilings.brokerMessagesPerSecond(
+                RunningSystem.RABBITMQ.substring(0, RunningSystem.RABBITMQ.length() - 1), 20_000)));
+        record("ceiling: RabbitMQ persistent + confirms + acks (msg/s)", broker.format("%.0f"));
+        Stats database = repeat(() -> call(() -> Ceilings.databaseCommitsPerSecond(
+                RunningSystem.POSTGRES, 3_000)));
+        record("ceiling: PostgreSQL single-row insert commits, 1 client (/s)", database.format("%.0f"));
+
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "WAPPI_BASE_URL", wappi.baseUri().toString(), "WAPPI_TOKEN", TOKEN, "WAPPI_PROFILE_ID", "bench",
+                "GEMINI_BASE_URL", gemini.baseUri().toString(), "GEMINI_API_KEY", KEY,
+                "POLLING_INTERVAL", "1", "MESSAGE_GROUP_TIMEOUT", "0",
+                "SEND_RATE_LIMIT", "100000", "SEND_RATE_PERIOD_SECONDS", "1"));
+        try (RunningSystem system = RunningSystem.start(environment)) {
+            record("start to healthy: gateway / agent (s)", String.format("%.1f / %.1f",
+                    system.gatewayStart().toMillis() / 1000.0, system.agentStart().toMillis() / 1000.0));
+            record("resident memory after start: gateway / agent (MB)",
+                    system.gateway().residentMemoryMb() + " / " + system.agent().residentMemoryMb());
+
+            wappi.resetCalls();
+            Thread.sleep(10_000); // an idle system, observed for ten poll periods
+            record("Wappi calls per idle poll", String.format("%.2f", callsPerPoll()));
+
+            latency("pipeline latency, polling 1 s, burst window 0, LLM 0 ms (ms)");
+            activeChats();
+            Stats turns = repeat(() -> call(() -> burst(200, Duration.ofMinutes(3)) ));
+            record("throughput: 200 contacts at once, LLM 0 ms (turns/s)", turns.format("%.1f"));
+            record("throughput / broker ceiling (turn/s per msg/s)", String.format("%.4f", turns.median / broker.median));
+            record("throughput / database ceiling (turn/s per commit/s)", String.format("%.4f", turns.median / database.median));
+
+            gemini.latency(Duration.ofSeconds(2));
+            Stats slow = repeat(() -> call(() -> 100 / burst(100, Duration.ofMinutes(5))));
+            record("100 new contacts at once, LLM 2 s: time to all replies (s)", slow.format("%.1f"));
+            gemini.latency(Duration.ZERO);
+
+            system.restartGateway(Map.of("POLLING_INTERVAL", "5"));
+            latency("pipeline latency, default polling 5 s (ms)");
+
+            system.restartGateway(Map.of("SEND_RATE_LIMIT", "20", "SEND_RATE_PERIOD_SECONDS", "60"));
+            throttle(system);
+
+            record("resident memory after the run: gateway / agent (MB)",
+                    system.gateway().residentMemoryMb() + " / " + system.agent().residentMemoryMb());
+        }
+        print();
+    }
+
+    /** Calls of every Wappi path per poll, counting polls by the chats listing. */
+    private double callsPerPoll() {
+        Map<String, Integer> calls = wappi.calls();
+        int polls = calls.getOrDefault("/api/sync/chats/get", 0);
+        int total = calls.entrySet().stream().filter(e -> !e.getKey().contains("/message/"))
+                .mapToInt(Map.Entry::getValue).sum();
+        return polls == 0 ? Double.NaN : (double) total / polls;
+    }
+
+    private void latency(String name) throws Exception {
+        List<Stats> runs = new ArrayList<>();
+        for (int run = 0; run < RUNS; run++) {
+            List<Double> millis = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String phone = nextPhone();
+                Instant written = Instant.now();
+                wappi.customerWrites(phone, "Bench", "Сколько стоит курс?");
+                FakeWappi.Sent reply = awaitReply(phone, Duration.ofSeconds(60));
+                millis.add((double) Duration.between(written, reply.at()).toMillis());
+            }
+            runs.add(Stats.of(millis));
+        }
+        record(name + " p50", Stats.of(runs.stream().map(s -> s.p50).toList()).format("%.0f"));
+        record(name + " p95", Stats.of(runs.stream().map(s -> s.p95).toList()).format("%.0f"));
+        record(name + " p99", Stats.of(runs.stream().map(s -> s.p99).toList()).format("%.0f"));
+    }
+
+    private void activeChats() throws Exception {
+        wappi.resetCalls();
+        List<String> active = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String phone = nextPhone();
+            active.add(phone);
+            wappi.customerWrites(phone, "Bench", "Здравствуйте!");
+        }
+        for (String phone : active) {
+            awaitReply(phone, Duration.ofSeconds(60));
+        }
+        record("Wappi read calls per poll while 10 chats are active", String.format("%.2f", callsPerPoll()));
+    }
+
+    /** N new contacts write at once; returns turns per second until every one has its reply sent. */
+    private double burst(int contacts, Duration timeout) throws Exception {
+        List<String> burst = new ArrayList<>();
+        Instant start = Instant.now();
+        for (int i = 0; i < contacts; i++) {
+            String phone = nextPhone();
+            burst.add(phone);
+            wappi.customerWrites(phone, "Bench", "Хочу научиться делать сайты");
+        }
+        Instant last = start;
+        for (String phone : burst) {
+            Instant at = awaitReply(phone, timeout).at();
+            last = at.isAfter(last) ? at : last;
+        }
+        return contacts / (Duration.between(start, last).toMillis() / 1000.0);
+    }
+
+    private void throttle(RunningSystem system) throws Exception {
+        int backlog = 100;
+        int before = wappi.sent().size();
+        try (var connection = RunningSystem.broker(); Channel channel = connection.createChannel()) {
+            channel.confirmSelect();
+            for (int i = 0; i < backlog; i++) {
+                String json = "{\"outbox_id\":\"bench-" + Instant.now().toEpochMilli() + "-" + i + "\",\"phone_number\":\""
+                        + nextPhone() + "\",\"message_text\":\"Напоминание\",\"kind\":\"follow_up\",\"created_at\":\""
+                        + Instant.now() + "\"}";
+                channel.basicPublish("", RunningSystem.queue("outgoing_messages"), MessageProperties.PERSISTENT_TEXT_PLAIN,
+                        json.getBytes(StandardCharsets.UTF_8));
+            }
+            channel.waitForConfirmsOrDie(10_000);
+        }
+        Instant start = Instant.now();
+        Duration observe = Duration.ofSeconds(150);
+        while (Duration.between(start, Instant.now()).compareTo(observe) < 0) {
+            Thread.sleep(1_000); // the throttle is observed over a fixed period, not waited for
+        }
+        List<Instant> sends = wappi.sent().subList(before, wappi.sent().size()).stream().map(FakeWappi.Sent::at).toList();
+        int maxInWindow = 0;
+        for (int i = 0; i < sends.size(); i++) {
+            int j = i;
+            while (j < sends.size() && Duration.between(sends.get(i), sends.get(j)).toMillis() < 60_000) {
+                j++;
+            }
+            maxInWindow = Math.max(maxInWindow, j - i);
+        }
+        record("throttle 20/60 s, backlog 100: max sends in any 60 s window", String.valueOf(maxInWindow));
+        record("throttle: sustained rate over " + observe.toSeconds() + " s (per minute)",
+                String.format("%.1f", sends.size() / (observe.toMillis() / 60_000.0)));
+    }
+
+    private FakeWappi.Sent awaitReply(String phone, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            List<FakeWappi.Sent> sent = wappi.sentTo(phone);
+            if (!sent.isEmpty()) {
+                return sent.get(0);
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("no reply to " + phone + " within " + timeout);
+    }
+
+    private String nextPhone() {
+        return String.valueOf(77050000000L + (++phones));
+    }
+
+    private void record(String name, String value) {
+        table.put(name, value);
+        System.out.printf("%-75s %s%n", name, value);
+    }
+
+    private void print() throws Exception {
+        StringBuilder out = new StringBuilder();
+        out.append("# Benchmark ").append(LocalDate.now()).append("\n\n")
+                .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MB max heap of the harness, ")
+                .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
+                .append(", Java ").append(System.getProperty("java.version")).append("\n")
+                .append("Figures: median of ").append(RUNS).append(" runs [min, max] where a range is shown.\n\n")
+                .append("| figure | value |\n|---|---|\n");
+        table.forEach((name, value) -> out.append("| ").append(name).append(" | ").append(value).append(" |\n"));
+        System.out.println();
+        System.out.println(out);
+        Path results = Path.of(System.getProperty("bench.results", "bench/results"));
+        Files.createDirectories(results);
+        Files.writeString(results.resolve(LocalDate.now() + ".md"), out.toString());
+    }
+
+    private static Stats repeat(Supplier<Double> measurement) {
+        List<Double> values = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            values.add(measurement.get());
+        }
+        return Stats.of(values);
+    }
+
+    private interface Measurement {
+        double measure() throws Exception;
+    }
+
+    private static double call(Measurement measurement) {
+        try {
+            return measurement.measure();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Median, min, max and percentiles of a sample. */
+    private record Stats(double median, double min, double max, double p50, double p95, double p99) {
+
+        static Stats of(List<Double> values) {
+            List<Double> sorted = new ArrayList<>(values);
+            Collections.sort(sorted);
+            return new Stats(percentile(sorted, 50), sorted.get(0), sorted.get(sorted.size() - 1),
+                    percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99));
+        }
+
+        private static double percentile(List<Double> sorted, int p) {
+            int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+            return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+        }
+
+        String format(String number) {
+            return String.format(number + " [" + number + ", " + number + "]", median, min, max);
+        }
+    }
+}
