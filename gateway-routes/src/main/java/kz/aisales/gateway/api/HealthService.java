@@ -1,38 +1,66 @@
 package kz.aisales.gateway.api;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import kz.aisales.gateway.config.GeminiProperties;
+import kz.aisales.gateway.config.PartnerFailures;
 import kz.aisales.gateway.config.WappiProperties;
+import kz.aisales.gateway.polling.PollState;
+import kz.aisales.gateway.wappi.WappiClient;
 
 import org.springframework.boot.actuate.health.HealthComponent;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.stereotype.Service;
 
-/** Asks Spring Boot's own database and RabbitMQ health indicators, and reports configured integrations. */
+/**
+ * Asks Spring Boot's own database and RabbitMQ health indicators, reports configured integrations,
+ * the Wappi profile ({@code get/status}) and the last successful poll.
+ */
 @Service
 public class HealthService {
 
     private final HealthEndpoint health;
     private final WappiProperties wappi;
     private final GeminiProperties gemini;
+    private final WappiClient wappiClient;
+    private final PollState pollState;
 
-    public HealthService(HealthEndpoint health, WappiProperties wappi, GeminiProperties gemini) {
+    public HealthService(HealthEndpoint health, WappiProperties wappi, GeminiProperties gemini, WappiClient wappiClient,
+            PollState pollState) {
         this.health = health;
         this.wappi = wappi;
         this.gemini = gemini;
+        this.wappiClient = wappiClient;
+        this.pollState = pollState;
     }
 
     public HealthReport check() {
         Map<String, Boolean> components = new LinkedHashMap<>();
-        components.put("database", up("db"));
+        boolean database = up("db");
+        components.put("database", database);
         components.put("broker", up("rabbit"));
         Map<String, Boolean> integrations = new LinkedHashMap<>();
         integrations.put("wappi", wappi.configured());
         integrations.put("gemini", gemini.configured());
-        return HealthReport.of("whatsapp-gateway", components, integrations);
+        String lastPoll = database ? pollState.lastSuccess().map(Instant::toString).orElse(null) : null;
+        return HealthReport.of("whatsapp-gateway", components, integrations, wappiProfile(), lastPoll);
+    }
+
+    private String wappiProfile() {
+        if (!wappi.configured()) {
+            return "not configured";
+        }
+        try {
+            JsonNode status = wappiClient.profileStatus();
+            return status.path("authorized").asBoolean(false) ? "authorized" : "not authorized";
+        } catch (RuntimeException e) {
+            return "unreachable: " + PartnerFailures.reason(e);
+        }
     }
 
     private boolean up(String indicator) {

@@ -1,0 +1,21 @@
+package kz.aisales.gateway.config;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Outbound rate limit ({@code rateLimit} messages per {@code ratePeriodSeconds}) and the bounded
+ * exponential retry of Wappi 5xx, 429 and timeouts before a message is dead-lettered.
+ */
+@Validated
+@ConfigurationProperties("sending")
+public record SendingProperties(
+        @Min(1) @Max(1000) int rateLimit,
+        @Min(1) @Max(3600) int ratePeriodSeconds,
+        @Min(0) @Max(20) int maxRetries,
+        @Min(1) @Max(600000) long retryDelayMs,
+        @Min(1) @Max(3600000) long maxRetryDelayMs) {
+}

@@ -1,0 +1,50 @@
+package kz.aisales.gateway.polling;
+
+import kz.aisales.gateway.messagelog.MessageLog;
+import kz.aisales.gateway.messagelog.MessageLogEntry;
+import kz.aisales.gateway.queues.IncomingMessage;
+import kz.aisales.gateway.whitelist.PhoneNumbers;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Records each incoming decision in {@code message_logs} with its reason. */
+@Component
+public class IncomingLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IncomingLog.class);
+
+    private final MessageLog log;
+
+    public IncomingLog(MessageLog log) {
+        this.log = log;
+    }
+
+    public void filtered(PolledMessage polled, FilterDecision decision) {
+        LOG.info("Message {} from {} not forwarded: {}", polled.id(), polled.chatId(), decision.reason());
+        log.record(new MessageLogEntry(polled.id(), polled.chatId(), PhoneNumbers.normalize(polled.chatId()),
+                MessageLogEntry.INCOMING, polled.type(), polled.message().path("body").isTextual()
+                        ? polled.message().path("body").asText() : null,
+                "filtered", decision.reason(), polled.id()));
+    }
+
+    public void forwarded(IncomingMessage message) {
+        String reason = switch (message.messageType()) {
+            case "chat" -> "text -> incoming_messages";
+            case "ptt", "audio" -> "voice note -> voice_transcription";
+            default -> message.messageType() + " -> incoming_messages with a placeholder text";
+        };
+        LOG.info("Message {} from {} forwarded: {}", message.messageId(), message.chatId(), reason);
+        log.record(new MessageLogEntry(message.messageId(), message.chatId(), message.phoneNumber(),
+                MessageLogEntry.INCOMING, message.messageType(), message.messageText(), "forwarded", reason,
+                message.messageId()));
+    }
+
+    public void groupChatSkipped(PollBatch batch) {
+        for (ChatCursor group : batch.groupChats()) {
+            log.record(new MessageLogEntry(group.lastMessageId(), group.chatId(), null, MessageLogEntry.INCOMING,
+                    null, null, "filtered", IncomingMessageFilter.GROUP + " (not read)", group.lastMessageId()));
+        }
+    }
+}

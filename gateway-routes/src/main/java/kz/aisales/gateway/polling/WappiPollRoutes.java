@@ -1,0 +1,53 @@
+package kz.aisales.gateway.polling;
+
+import kz.aisales.gateway.config.IdempotencyConfiguration;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code wappi-poll}: every {@code POLLING_INTERVAL} seconds, new Wappi messages (oldest first) ->
+ * once per Wappi message id, ever -> filter -> content-based router -> {@code incoming_messages} or
+ * {@code voice_transcription}. Cursors advance only after every message of the poll went through;
+ * a failed poll is simply repeated, and the persistent de-duplication stops repeats.
+ */
+@Component
+public class WappiPollRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        from("timer:wappi-poll?period={{polling.interval}}s").routeId("wappi-poll").routeConfigurationId("poll-errors")
+                .filter(method(ChatActivityScanner.class, "enabled"))
+                .bean(ChatActivityScanner.class, "scan").id("wappi-scan")
+                .split(simple("${body.messages}"))
+                    .to("direct:wappi-message")
+                .end()
+                .bean(IncomingLog.class, "groupChatSkipped")
+                .bean(ChatActivityScanner.class, "commit");
+
+        from("direct:wappi-message").routeId("wappi-message").routeConfigurationId("propagate-errors")
+                .setHeader("correlation_id", simple("${body.id}"))
+                .idempotentConsumer(header("correlation_id"))
+                        .idempotentRepository(IdempotencyConfiguration.INCOMING).eager(true)
+                    .setProperty("decision", method(IncomingMessageFilter.class, "decide"))
+                    .choice()
+                        .when(simple("${exchangeProperty.decision.forward}"))
+                            .to("direct:wappi-message-route")
+                        .otherwise()
+                            .bean(IncomingLog.class, "filtered(${body}, ${exchangeProperty.decision})")
+                    .end()
+                .end();
+
+        from("direct:wappi-message-route").routeId("wappi-message-route").routeConfigurationId("propagate-errors")
+                .choice()
+                    .when(method(WappiMessageMapper.class, "isVoice"))
+                        .bean(WappiMessageMapper.class, "toVoiceRequest")
+                        .bean(IncomingLog.class, "forwarded")
+                        .to("direct:publish-voice")
+                    .otherwise()
+                        .bean(WappiMessageMapper.class, "toIncoming")
+                        .bean(IncomingLog.class, "forwarded")
+                        .to("direct:publish-incoming")
+                .end();
+    }
+}

@@ -1,0 +1,31 @@
+package kz.aisales.gateway.queues;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.springrabbit.SpringRabbitMQConstants;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes an {@link IncomingMessage} as JSON to {@code incoming_messages} or {@code voice_transcription}:
+ * default exchange, queue name as routing key, persistent (Spring AMQP's default delivery mode), waiting for the broker's confirm. Only the
+ * {@code correlation_id} header travels with it.
+ */
+@Component
+public class QueuePublishRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        from("direct:publish-incoming").routeId("publish-incoming").routeConfigurationId("propagate-errors")
+                .to("direct:publish-prepare")
+                .to("spring-rabbitmq:default?routingKey={{queues.incoming}}&confirm=enabled").id("incoming-publish");
+
+        from("direct:publish-voice").routeId("publish-voice").routeConfigurationId("propagate-errors")
+                .to("direct:publish-prepare")
+                .to("spring-rabbitmq:default?routingKey={{queues.voice}}&confirm=enabled").id("voice-publish");
+
+        from("direct:publish-prepare").routeId("publish-prepare").routeConfigurationId("propagate-errors")
+                .removeHeaders("*", "correlation_id")
+                .marshal().json()
+                .setHeader(SpringRabbitMQConstants.CONTENT_TYPE, constant("application/json"))
+                .setHeader(SpringRabbitMQConstants.CONTENT_ENCODING, constant("UTF-8"));
+    }
+}

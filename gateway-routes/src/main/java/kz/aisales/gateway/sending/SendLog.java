@@ -1,0 +1,49 @@
+package kz.aisales.gateway.sending;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import kz.aisales.gateway.messagelog.MessageLog;
+import kz.aisales.gateway.messagelog.MessageLogEntry;
+import kz.aisales.gateway.whitelist.PhoneNumbers;
+
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Records each outgoing outcome in {@code message_logs}; {@code message_id} is Wappi's id of the sent message. */
+@Component
+public class SendLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SendLog.class);
+
+    private final MessageLog log;
+
+    public SendLog(MessageLog log) {
+        this.log = log;
+    }
+
+    public void sent(JsonNode wappiAnswer, @ExchangeProperty(WappiSendRoutes.OUTGOING) OutgoingMessage message,
+            @Header("correlation_id") String correlationId) {
+        String wappiId = wappiAnswer.path("message_id").asText(null);
+        LOG.info("Sent outbox {} to {} as Wappi message {} (correlation {})", message.outboxId(),
+                PhoneNumbers.normalize(message.phoneNumber()), wappiId, correlationId);
+        record(message, wappiId, "sent", message.reply() ? "reply to " + message.replyToMessageId() : null, correlationId);
+    }
+
+    public void duplicate(@ExchangeProperty(WappiSendRoutes.OUTGOING) OutgoingMessage message,
+            @Header("correlation_id") String correlationId) {
+        LOG.info("Outbox {} already sent: skipped", message.outboxId());
+        record(message, null, "duplicate", "outbox_id already sent", correlationId);
+    }
+
+    void failed(OutgoingMessage message, String reason, String correlationId) {
+        record(message, null, "failed", reason, correlationId);
+    }
+
+    private void record(OutgoingMessage message, String wappiId, String status, String reason, String correlationId) {
+        log.record(new MessageLogEntry(wappiId, null, PhoneNumbers.normalize(message.phoneNumber()),
+                MessageLogEntry.OUTGOING, message.kind(), message.messageText(), status, reason, correlationId));
+    }
+}

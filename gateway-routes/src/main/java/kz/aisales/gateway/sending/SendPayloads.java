@@ -1,0 +1,19 @@
+package kz.aisales.gateway.sending;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The JSON bodies of Wappi's send, reply and mark-read calls. */
+public final class SendPayloads {
+
+    private SendPayloads() {
+    }
+
+    public record Send(@JsonProperty("body") String body, @JsonProperty("recipient") String recipient) {
+    }
+
+    public record Reply(@JsonProperty("body") String body, @JsonProperty("message_id") String messageId) {
+    }
+
+    public record MarkRead(@JsonProperty("message_id") String messageId) {
+    }
+}

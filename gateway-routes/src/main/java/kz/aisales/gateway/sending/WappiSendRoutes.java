@@ -1,0 +1,74 @@
+package kz.aisales.gateway.sending;
+
+import java.util.Map;
+
+import kz.aisales.gateway.config.IdempotencyConfiguration;
+import kz.aisales.gateway.wappi.WappiRequests;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code wappi-send}: {@code outgoing_messages} (single active consumer) -> throttle, at most
+ * {@code SEND_RATE_LIMIT} per {@code SEND_RATE_PERIOD_SECONDS} -> once per outbox id, ever -> Wappi
+ * {@code message/send} or {@code message/reply} -> {@code message_logs} -> mark read when asked.
+ * Failures follow the {@code send-errors} policy (bounded retry, then the dead-letter queue).
+ */
+@Component
+public class WappiSendRoutes extends RouteBuilder {
+
+    static final String OUTGOING = "outgoing";
+    static final String OUTBOX_KEY = "outboxKey";
+    static final String SENT = "wappiSent";
+
+    @Override
+    public void configure() {
+        from("spring-rabbitmq:default?queues={{queues.outgoing}}&autoDeclare=false"
+                + "&maximumRetryAttempts=0&rejectAndDontRequeue=false&prefetchCount=1")
+                .routeId("wappi-send").routeConfigurationId("send-errors")
+                .setProperty(OUTGOING, method(OutgoingMessages.class, "read"))
+                .setProperty(OUTBOX_KEY, simple("${exchangeProperty." + OUTGOING + ".idempotencyKey}"))
+                .throttle(simple("{{sending.rate-limit}}")).timePeriodMillis("{{sending.rate-period-seconds}}s")
+                        .totalRequestsMode()
+                .idempotentConsumer(exchangeProperty(OUTBOX_KEY))
+                        .idempotentRepository(IdempotencyConfiguration.OUTBOX).eager(true).skipDuplicate(false)
+                    .choice()
+                        .when(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
+                            .bean(SendLog.class, "duplicate")
+                        .otherwise()
+                            .to("direct:wappi-send-call").id("wappi-send-deliver")
+                            .setProperty(SENT, constant(true))
+                            .bean(SendLog.class, "sent")
+                            .filter(simple("${exchangeProperty." + OUTGOING + ".markAsRead} && ${exchangeProperty."
+                                    + OUTGOING + ".reply}"))
+                                .to("direct:wappi-send-mark-read")
+                            .end()
+                    .end()
+                .end();
+
+        from("direct:wappi-send-call").routeId("wappi-send-call").routeConfigurationId("propagate-errors")
+                .setBody(exchangeProperty(OUTGOING))
+                .choice()
+                    .when(simple("${body.reply}"))
+                        .bean(OutgoingMessages.class, "reply")
+                        .to("direct:wappi-message-reply").id("wappi-send-reply-request")
+                    .otherwise()
+                        .bean(OutgoingMessages.class, "send")
+                        .to("direct:wappi-message-send").id("wappi-send-request")
+                .end();
+
+        // best effort: the message is already sent, so a failure here must not dead-letter (and resend) it
+        from("direct:wappi-send-mark-read").routeId("wappi-send-mark-read").routeConfigurationId("propagate-errors")
+                .setBody(exchangeProperty(OUTGOING))
+                .bean(OutgoingMessages.class, "markRead")
+                .setHeader(WappiRequests.QUERY, constant(Map.of("mark_all", "true")))
+                .doTry()
+                    .to("direct:wappi-mark-read").id("wappi-send-mark-read-request")
+                .doCatch(Exception.class)
+                    .log(LoggingLevel.WARN, "Mark read failed after sending (correlation ${header.correlation_id}):"
+                            + " ${exception.message}")
+                .end();
+    }
+}

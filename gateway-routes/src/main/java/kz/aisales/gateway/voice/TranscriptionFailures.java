@@ -1,0 +1,45 @@
+package kz.aisales.gateway.voice;
+
+import kz.aisales.gateway.config.PartnerFailures;
+import kz.aisales.gateway.config.VoiceProperties;
+import kz.aisales.gateway.queues.IncomingMessage;
+
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+/**
+ * What happens when a voice note cannot be transcribed: transient failures are retried a bounded
+ * number of times; then the message goes on to the agent with an empty text and
+ * {@code transcription_status=failed}, so the agent can ask the customer to type.
+ */
+@Component
+public class TranscriptionFailures {
+
+    /** Exchange property holding the voice message being transcribed. */
+    public static final String VOICE_MESSAGE = "voiceMessage";
+
+    private final VoiceProperties voice;
+    private final VoiceLog voiceLog;
+
+    public TranscriptionFailures(VoiceProperties voice, VoiceLog voiceLog) {
+        this.voice = voice;
+        this.voiceLog = voiceLog;
+    }
+
+    /** Another try while the failure is transient and the retries configured are not used up. */
+    public boolean retry(Exchange exchange) {
+        // the counter already includes the attempt about to be made
+        int redelivery = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+        return redelivery <= voice.maxRetries() && PartnerFailures.isTransient(exchange.getException());
+    }
+
+    public IncomingMessage untranscribed(Exchange exchange) {
+        IncomingMessage message = exchange.getProperty(VOICE_MESSAGE, IncomingMessage.class);
+        Throwable failure = exchange.getException() != null
+                ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        IncomingMessage failed = message.transcribed("", IncomingMessage.TRANSCRIPTION_FAILED);
+        voiceLog.failed(failed, PartnerFailures.reason(failure));
+        return failed;
+    }
+}

@@ -1,0 +1,34 @@
+package kz.aisales.gateway.wappi;
+
+/**
+ * Wappi answered with a non-2xx status or a {@code status} other than {@code done}. The message
+ * carries the operation, the HTTP status and Wappi's body (never the token).
+ */
+public class WappiException extends RuntimeException {
+
+    private static final int MAX_BODY = 500;
+
+    private final int statusCode;
+
+    public WappiException(String operation, int statusCode, String body) {
+        super("Wappi " + operation + " answered HTTP " + statusCode + ": " + abbreviate(body));
+        this.statusCode = statusCode;
+    }
+
+    public int statusCode() {
+        return statusCode;
+    }
+
+    /** 5xx and 429 are worth another try; other failures (4xx, a 2xx without "done") are not. */
+    public boolean transientFailure() {
+        return statusCode >= 500 || statusCode == 429;
+    }
+
+    private static String abbreviate(String body) {
+        if (body == null) {
+            return "";
+        }
+        String flat = body.replaceAll("\\s+", " ").trim();
+        return flat.length() <= MAX_BODY ? flat : flat.substring(0, MAX_BODY) + "...";
+    }
+}

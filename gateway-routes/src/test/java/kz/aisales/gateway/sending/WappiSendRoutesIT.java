@@ -1,0 +1,196 @@
+package kz.aisales.gateway.sending;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import kz.aisales.gateway.support.GatewayTestSupport;
+import kz.aisales.gateway.support.Measurements;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.amqp.core.Message;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+@ExtendWith(OutputCaptureExtension.class)
+class WappiSendRoutesIT extends GatewayTestSupport {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String SENT = "{\"status\":\"done\",\"message_id\":\"3EB0SENT%s\",\"task_id\":\"t\"}";
+
+    @Test
+    void messageIsSentWithTheTokenAndLoggedWithWappisMessageId() throws Exception {
+        STUBS.stubFor(post(urlPathEqualTo("/api/sync/message/send")).willReturn(okJson(SENT.formatted("A"))));
+        String outbox = UUID.randomUUID().toString();
+
+        publishOutgoing(outgoing(outbox, "+7 701 555 1234", "Спасибо за интерес!", null), "corr-A");
+
+        await().atMost(WAIT).until(() -> sentCount(outbox) == 1);
+        STUBS.verify(1, postRequestedFor(urlPathEqualTo("/api/sync/message/send"))
+                .withHeader("Authorization", equalTo(WAPPI_TOKEN))
+                .withQueryParam("profile_id", equalTo("test-profile"))
+                .withRequestBody(equalToJson("{\"body\":\"Спасибо за интерес!\",\"recipient\":\"77015551234\"}")));
+        assertThat(jdbc.queryForMap("SELECT message_id, phone_number, correlation_id FROM message_logs"
+                + " WHERE direction = 'outgoing' AND status = 'sent'"))
+                .containsEntry("message_id", "3EB0SENTA").containsEntry("phone_number", "77015551234")
+                .containsEntry("correlation_id", "corr-A");
+    }
+
+    @Test
+    void replyQuotesTheCustomerMessageAndMarksItRead() throws Exception {
+        STUBS.stubFor(post(urlPathEqualTo("/api/sync/message/reply")).willReturn(okJson(SENT.formatted("R"))));
+        STUBS.stubFor(post(urlPathEqualTo("/api/sync/message/mark/read")).willReturn(okJson("{\"status\":\"done\"}")));
+        Map<String, Object> reply = outgoing(UUID.randomUUID().toString(), "77015551234", "Ответ", "3EB0CUSTOMER");
+        reply.put("mark_as_read", true);
+
+        publishOutgoing(reply, "3EB0CUSTOMER");
+
+        await().atMost(WAIT).untilAsserted(() -> STUBS.verify(1,
+                postRequestedFor(urlPathEqualTo("/api/sync/message/mark/read"))
+                        .withQueryParam("mark_all", equalTo("true"))
+                        .withRequestBody(equalToJson("{\"message_id\":\"3EB0CUSTOMER\"}"))));
+        STUBS.verify(1, postRequestedFor(urlPathEqualTo("/api/sync/message/reply"))
+                .withRequestBody(equalToJson("{\"body\":\"Ответ\",\"message_id\":\"3EB0CUSTOMER\"}")));
+        STUBS.verify(0, postRequestedFor(urlPathEqualTo("/api/sync/message/send")));
+    }
+
+    @Test
+    void wappi500ThenSuccessIsSentExactlyOnce() throws Exception {
+        STUBS.stubFor(post(urlPathEqualTo("/api/sync/message/send")).inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("recovered")
+                .willReturn(aResponse().withStatus(500).withBody("{\"detail\":\"internal\"}")));
+        STUBS.stubFor(post(urlPathEqualTo("/api/sync/message/send")).inScenario("flaky")
+                .whenScenarioStateIs("recovered").willReturn(okJson(SENT.formatted("F"))));
+        String outbox = UUID.randomUUID().toString();
+
+        publishOutgoing(outgoing(outbox, "77015551234", "retry me", null), "corr-F");
+
+        await().atMost(WAIT).until(() -> sentCount(outbox) == 1);
+        STUBS.verify(2, postRequestedFor(urlPathEqualTo("/api/sync/message/send")));
+        assertThat(receiveRaw(queues.deadLetter(queues.outgoing()), Duration.ofMillis(500))).isNull();
+    }
+
+    @Test
+    void sameOutboxIdDeliveredTwiceIsSentOnce() throws Exception {
+        STUBS.stubFor(post(urlPathEqualTo("/api/sync/message/send")).willReturn(okJson(SENT.formatted("D"))));
+        String outbox = UUID.randomUUID().toString();
+
+        publishOutgoing(outgoing(outbox, "77015551234", "only once", null), "corr-D");
+        publishOutgoing(outgoing(outbox, "77015551234", "only once", null), "corr-D");
+
+        await().atMost(WAIT).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM message_logs WHERE status = 'duplicate'", Integer.class) == 1);
+        STUBS.verify(1, postRequestedFor(urlPathEqualTo("/api/sync/message/send")));
+    }
+
+    @Test
+    void wappi400GoesToTheDeadLetterQueueWithTheReasonAndNoTokenInTheLog(CapturedOutput output) throws Exception {
+        STUBS.stubFor(post(urlPathEqualTo("/api/sync/message/send"))
+                .willReturn(aResponse().withStatus(400).withBody("{\"detail\":\"recipient is not a valid number\"}")));
+        Map<String, Object> message = outgoing(UUID.randomUUID().toString(), "77015551234", "bad", null);
+
+        publishOutgoing(message, "corr-400");
+
+        Message dead = receiveRaw(queues.deadLetter(queues.outgoing()), WAIT);
+        assertThat(dead).isNotNull();
+        Map<String, Object> headers = dead.getMessageProperties().getHeaders();
+        assertThat((String) headers.get("dead_letter_reason"))
+                .contains("400").contains("recipient is not a valid number").doesNotContain(WAPPI_TOKEN);
+        assertThat(headers).containsEntry("dead_letter_route", "wappi-send").containsEntry("correlation_id", "corr-400");
+        assertThat(OffsetDateTime.parse((String) headers.get("dead_letter_at"))).isBefore(OffsetDateTime.now().plusSeconds(1));
+        assertThat(JSON.readTree(new String(dead.getBody(), StandardCharsets.UTF_8))).isEqualTo(JSON.valueToTree(message));
+        STUBS.verify(1, postRequestedFor(urlPathEqualTo("/api/sync/message/send")));
+        assertThat(jdbc.queryForObject("SELECT status FROM message_logs WHERE correlation_id = 'corr-400'", String.class))
+                .isEqualTo("failed");
+        assertThat(output.getAll()).contains("corr-400").doesNotContain(WAPPI_TOKEN);
+    }
+
+    @Test
+    void wappiFailingEveryTimeIsRetriedBoundedThenDeadLettered(CapturedOutput output) throws Exception {
+        STUBS.stubFor(post(urlPathEqualTo("/api/sync/message/send"))
+                .willReturn(aResponse().withStatus(503).withBody("{\"detail\":\"maintenance\"}")));
+
+        publishOutgoing(outgoing(UUID.randomUUID().toString(), "77015551234", "later", null), "corr-503");
+
+        Message dead = receiveRaw(queues.deadLetter(queues.outgoing()), WAIT);
+        assertThat(dead).isNotNull();
+        assertThat((String) dead.getMessageProperties().getHeaders().get("dead_letter_reason")).contains("503");
+        STUBS.verify(1 + 3, postRequestedFor(urlPathEqualTo("/api/sync/message/send")));
+        assertThat(output.getAll()).doesNotContain(WAPPI_TOKEN);
+    }
+
+    @Test
+    void messageThatIsNotJsonIsDeadLetteredWithoutCallingWappi() throws Exception {
+        rabbit.send("", queues.outgoing(), new Message("not json".getBytes(StandardCharsets.UTF_8)));
+
+        Message dead = receiveRaw(queues.deadLetter(queues.outgoing()), WAIT);
+        assertThat(dead).isNotNull();
+        assertThat((String) dead.getMessageProperties().getHeaders().get("dead_letter_reason"))
+                .startsWith("InvalidQueueMessageException");
+        STUBS.verify(0, postRequestedFor(urlPathEqualTo("/api/sync/message/send")));
+    }
+
+    @Test
+    void twentyFiveQueuedRepliesTwentyInTheFirstWindowTheRestAfterIt() throws Exception {
+        STUBS.stubFor(post(urlPathEqualTo("/api/sync/message/send")).willReturn(okJson(SENT.formatted("T"))));
+        int limit = Integer.parseInt(camel.resolvePropertyPlaceholders("{{sending.rate-limit}}"));
+        long periodMs = Long.parseLong(camel.resolvePropertyPlaceholders("{{sending.rate-period-seconds}}")) * 1000;
+        // the throttle window is sliding and shared with the other tests' sends: let one whole period pass first
+        await().pollDelay(Duration.ofMillis(periodMs)).atMost(Duration.ofMillis(periodMs * 2)).until(() -> true);
+
+        for (int i = 0; i < 25; i++) {
+            publishOutgoing(outgoing(UUID.randomUUID().toString(), "77015551234", "reply " + i, null), "corr-T" + i);
+        }
+
+        await().atMost(Duration.ofMillis(periodMs * 3)).until(() -> sends().size() == 25);
+        List<Instant> times = sends().stream().map(r -> r.getLoggedDate().toInstant()).sorted().toList();
+        Instant first = times.get(0);
+        List<Long> offsets = times.stream().map(t -> Duration.between(first, t).toMillis()).toList();
+        Measurements.record("Throttle " + limit + " per " + periodMs + " ms, 25 queued: send offsets (ms from the first) "
+                + offsets);
+        assertThat(offsets.subList(0, limit)).allMatch(offset -> offset < periodMs);
+        // offsets are arrival times at the stub; the throttle admits at the start of each call, and the first call
+        // of a run also opens the HTTP connection, so arrival jitter of up to 150 ms is tolerated
+        assertThat(offsets.subList(limit, 25)).allMatch(offset -> offset >= periodMs - 150);
+    }
+
+    private List<LoggedRequest> sends() {
+        return STUBS.findAll(postRequestedFor(urlPathEqualTo("/api/sync/message/send")));
+    }
+
+    private int sentCount(String outbox) {
+        return jdbc.queryForObject("SELECT count(*) FROM message_logs WHERE direction = 'outgoing' AND status = 'sent'"
+                + " AND message_text IS NOT NULL AND correlation_id IS NOT NULL", Integer.class);
+    }
+
+    private static Map<String, Object> outgoing(String outboxId, String phone, String text, String replyTo) {
+        Map<String, Object> message = new HashMap<>();
+        message.put("outbox_id", outboxId);
+        message.put("phone_number", phone);
+        message.put("message_text", text);
+        message.put("reply_to_message_id", replyTo);
+        message.put("mark_as_read", false);
+        message.put("kind", "reply");
+        message.put("created_at", "2025-10-05T14:30:07+05:00");
+        return message;
+    }
+}

@@ -1,0 +1,121 @@
+package kz.aisales.gateway.support;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import kz.aisales.gateway.config.QueueProperties;
+
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One gateway for all route tests (one Spring context, so one set of consumers on the gw-test.* queues),
+ * with Wappi and Gemini stubbed by one WireMock server over real HTTP, real PostgreSQL and RabbitMQ.
+ * Before each test: stubs reset, poller stopped while the tables and queues are emptied.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class GatewayTestSupport {
+
+    public static final String WAPPI_TOKEN = "wappi-token-7f3a9c41-secret";
+    public static final String GEMINI_KEY = "gemini-key-91bc22-secret";
+    public static final int PAGE_SIZE = 3;
+
+    protected static final WireMockServer STUBS = new WireMockServer(options().dynamicPort().http2PlainDisabled(true));
+    protected static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        STUBS.start();
+    }
+
+    @DynamicPropertySource
+    static void partners(DynamicPropertyRegistry registry) {
+        registry.add("wappi.base-url", STUBS::baseUrl);
+        registry.add("wappi.token", () -> WAPPI_TOKEN);
+        registry.add("wappi.profile-id", () -> "test-profile");
+        registry.add("gemini.base-url", STUBS::baseUrl);
+        registry.add("gemini.api-key", () -> GEMINI_KEY);
+    }
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+    @Autowired
+    protected RabbitTemplate rabbit;
+    @Autowired
+    protected AmqpAdmin amqp;
+    @Autowired
+    protected QueueProperties queues;
+    @Autowired
+    protected CamelContext camel;
+    @Autowired
+    protected TestRestTemplate http;
+
+    protected WappiStub wappi;
+
+    @BeforeEach
+    void cleanState() throws Exception {
+        camel.getRouteController().stopRoute("wappi-poll");
+        STUBS.resetAll();
+        wappi = new WappiStub(STUBS, PAGE_SIZE);
+        jdbc.update("DELETE FROM message_logs");
+        jdbc.update("DELETE FROM camel_messageprocessed");
+        jdbc.update("DELETE FROM wappi_chat_cursors");
+        jdbc.update("DELETE FROM wappi_poll_state");
+        jdbc.update("DELETE FROM whitelist WHERE description = 'test'");
+        for (String queue : List.of(queues.incoming(), queues.voice(), queues.outgoing())) {
+            amqp.purgeQueue(queue, false);
+            amqp.purgeQueue(queues.deadLetter(queue), false);
+        }
+        camel.getRouteController().startRoute("wappi-poll");
+    }
+
+    @AfterEach
+    void stopPolling() throws Exception {
+        camel.getRouteController().stopRoute("wappi-poll");
+    }
+
+    /** A chat id of a random Kazakh number, so tests never share chats. */
+    protected static String newChat() {
+        return "7701" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999) + "@c.us";
+    }
+
+    protected static long now() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    /** The next message on a queue as JSON, or null after the timeout. */
+    protected JsonNode receive(String queue, Duration timeout) throws Exception {
+        Message message = rabbit.receive(queue, timeout.toMillis());
+        return message == null ? null : JSON.readTree(new String(message.getBody(), StandardCharsets.UTF_8));
+    }
+
+    protected Message receiveRaw(String queue, Duration timeout) {
+        return rabbit.receive(queue, timeout.toMillis());
+    }
+
+    protected void publishOutgoing(Map<String, Object> body, String correlationId) throws Exception {
+        rabbit.send("", queues.outgoing(), org.springframework.amqp.core.MessageBuilder
+                .withBody(JSON.writeValueAsBytes(body)).setContentType("application/json")
+                .setHeader("correlation_id", correlationId).build());
+    }
+}

@@ -1,0 +1,48 @@
+package kz.aisales.gateway.whitelist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import kz.aisales.gateway.support.GatewayTestSupport;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+class WhitelistRoutesIT extends GatewayTestSupport {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void numberAddedInAnyFormatIsStoredNormalisedListedAndRemoved() {
+        ResponseEntity<Map> added = http.postForEntity("/whitelist",
+                Map.of("phone_number", "+7 705 123 4567", "description", "test"), Map.class);
+        assertThat(added.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(added.getBody()).containsEntry("phone_number", "77051234567");
+
+        List<Map<String, Object>> listed = http.getForObject("/whitelist", List.class);
+        assertThat(listed).extracting(entry -> entry.get("phone_number")).contains("77051234567", "77752837306");
+
+        ResponseEntity<Void> removed = http.exchange("/whitelist/77051234567@c.us", HttpMethod.DELETE, null, Void.class);
+        assertThat(removed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM whitelist WHERE phone_number = '77051234567'", Integer.class))
+                .isZero();
+    }
+
+    @Test
+    void numberWithoutEnoughDigitsIsRefused() {
+        ResponseEntity<Map> refused = http.postForEntity("/whitelist", Map.of("phone_number", "12-34"), Map.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).containsKey("error");
+    }
+
+    @Test
+    void removingANumberThatIsNotWhitelistedIs404() {
+        ResponseEntity<Map> missing = http.exchange("/whitelist/70000000000", HttpMethod.DELETE, null, Map.class);
+
+        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+}
