@@ -1,20 +1,40 @@
 package kz.aisales.agent.config;
 
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * How a conversation turn is formed: messages from one contact within {@code messageGroupTimeout}
- * seconds of each other (at most {@code maxMessagesInGroup}) get one reply; the sales agent sees the
- * last {@code maxContextMessages} messages.
+ * (seconds unless a unit is given) of each other, at most {@code maxMessagesInGroup}, get one reply;
+ * the sales agent sees the last {@code maxContextMessages} messages. {@code concurrency} turns of
+ * different contacts run at once; a contact's turn holds a lease of {@code lockLease} at most.
  */
 @Validated
 @ConfigurationProperties("conversation")
 public record ConversationProperties(
-        @Min(0) @Max(300) int messageGroupTimeout,
+        @NotNull @DurationUnit(ChronoUnit.SECONDS) Duration messageGroupTimeout,
         @Min(1) @Max(100) int maxMessagesInGroup,
-        @Min(1) @Max(200) int maxContextMessages) {
+        @Min(1) @Max(200) int maxContextMessages,
+        @Min(1) @Max(500) int concurrency,
+        @NotNull @DurationUnit(ChronoUnit.SECONDS) Duration lockLease) {
+
+    @AssertTrue(message = "must be between 100ms and 300s")
+    public boolean isMessageGroupTimeout() {
+        return messageGroupTimeout == null
+                || messageGroupTimeout.compareTo(Duration.ofMillis(100)) >= 0 && messageGroupTimeout.compareTo(Duration.ofSeconds(300)) <= 0;
+    }
+
+    @AssertTrue(message = "must be at least 10s")
+    public boolean isLockLease() {
+        return lockLease == null || lockLease.compareTo(Duration.ofSeconds(10)) >= 0;
+    }
 }

@@ -11,12 +11,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The broker is pointed at a port where nothing listens: health must say so with a 503. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.rabbitmq.addresses=amqp://guest:guest@127.0.0.1:1/")
 @ActiveProfiles("test")
+@DirtiesContext
 class HealthDownIT {
 
     @Autowired

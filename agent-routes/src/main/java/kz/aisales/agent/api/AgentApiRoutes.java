@@ -1,0 +1,47 @@
+package kz.aisales.agent.api;
+
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.rest.RestParamType;
+import org.springframework.stereotype.Component;
+
+/** Operators' REST API: stats, contacts, their conversations and classification, scheduled calls. */
+@Component
+public class AgentApiRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        onException(IllegalArgumentException.class).handled(true)
+                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(400))
+                .setBody(simple("${exception.message}")).transform(method(AgentApiRoutes.class, "error"));
+
+        rest().produces("application/json")
+                .get("/stats").to("direct:api-stats")
+                .get("/contacts").param().name("is_client").type(RestParamType.query)
+                    .description("true, false or null").endParam().to("direct:api-contacts")
+                .get("/contacts/{phone}").to("direct:api-contact")
+                .get("/contacts/{phone}/messages").to("direct:api-contact-messages")
+                .put("/contacts/{phone}/classification").consumes("application/json").type(ClassificationChange.class)
+                    .to("direct:api-contact-classification")
+                .get("/scheduled-calls").to("direct:api-scheduled-calls");
+
+        from("direct:api-stats").routeId("api-stats").bean(ContactsService.class, "stats");
+        from("direct:api-contacts").routeId("api-contacts").bean(ContactsService.class, "contacts");
+        from("direct:api-contact").routeId("api-contact").bean(ContactsService.class, "contact").to("direct:api-not-found");
+        from("direct:api-contact-messages").routeId("api-contact-messages").bean(ContactsService.class, "messages");
+        from("direct:api-contact-classification").routeId("api-contact-classification")
+                .bean(ContactsService.class, "classify").to("direct:api-not-found");
+        from("direct:api-scheduled-calls").routeId("api-scheduled-calls").bean(ContactsService.class, "scheduledCalls");
+
+        from("direct:api-not-found").routeId("api-not-found")
+                .filter(body().isNull())
+                    .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(404))
+                    .setBody(constant(Map.of("error", "contact not found")));
+    }
+
+    public static Map<String, String> error(String message) {
+        return Map.of("error", message);
+    }
+}

@@ -1,0 +1,126 @@
+package kz.aisales.agent.api;
+
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import kz.aisales.agent.config.WorkingHoursProperties;
+
+import org.apache.camel.Body;
+import org.apache.camel.Header;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/** What operators read and change through the agent's REST API. */
+@Service
+public class ContactsService {
+
+    private static final String CONTACT_COLUMNS = """
+            phone_number, chat_id, first_name, full_name, push_name, business_name, is_client,
+            classification_confidence, classification_reason, classified_at, needs_human, paused_until,
+            opted_out, language, last_message_at, created_at, updated_at""";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+    private final WorkingHoursProperties hours;
+
+    public ContactsService(NamedParameterJdbcTemplate jdbc, Clock clock, WorkingHoursProperties hours) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.hours = hours;
+    }
+
+    /** Contacts by class; "today" is the business's day in its time zone. */
+    public Map<String, Object> stats() {
+        OffsetDateTime today = LocalDate.now(clock.withZone(hours.timezone())).atStartOfDay(hours.timezone()).toOffsetDateTime();
+        Map<String, Object> params = Map.of("today", today, "now", OffsetDateTime.now(clock));
+        Map<String, Object> contacts = jdbc.queryForMap("""
+                SELECT count(*) AS total,
+                       count(*) FILTER (WHERE is_client) AS clients,
+                       count(*) FILTER (WHERE is_client = FALSE) AS non_clients,
+                       count(*) FILTER (WHERE is_client IS NULL) AS unknown,
+                       count(*) FILTER (WHERE needs_human) AS needs_human
+                FROM contacts""", params);
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("contacts", contacts);
+        stats.put("messages_today", count("SELECT count(*) FROM messages WHERE role = 'user' AND sent_at >= :today", params));
+        stats.put("replies_today", count("SELECT count(*) FROM messages WHERE role = 'assistant' AND sent_at >= :today", params));
+        stats.put("active_follow_ups", count("SELECT count(*) FROM follow_ups WHERE status = 'active'", params));
+        stats.put("scheduled_calls", count("SELECT count(*) FROM scheduled_calls WHERE status = 'scheduled' AND scheduled_at >= :now", params));
+        return stats;
+    }
+
+    public List<Map<String, Object>> contacts(@Header("is_client") String isClient) {
+        if (isClient == null || isClient.isBlank()) {
+            return jdbc.query("SELECT " + CONTACT_COLUMNS + " FROM contacts ORDER BY last_message_at DESC NULLS LAST LIMIT 1000",
+                    ContactsService::row);
+        }
+        if ("null".equalsIgnoreCase(isClient)) {
+            return jdbc.query("SELECT " + CONTACT_COLUMNS + " FROM contacts WHERE is_client IS NULL"
+                    + " ORDER BY last_message_at DESC NULLS LAST LIMIT 1000", ContactsService::row);
+        }
+        if (!"true".equalsIgnoreCase(isClient) && !"false".equalsIgnoreCase(isClient)) {
+            throw new IllegalArgumentException("is_client must be true, false or null");
+        }
+        return jdbc.query("SELECT " + CONTACT_COLUMNS + " FROM contacts WHERE is_client = :client"
+                + " ORDER BY last_message_at DESC NULLS LAST LIMIT 1000",
+                Map.of("client", Boolean.parseBoolean(isClient)), ContactsService::row);
+    }
+
+    public Map<String, Object> contact(@Header("phone") String phone) {
+        List<Map<String, Object>> found = jdbc.query("SELECT " + CONTACT_COLUMNS + " FROM contacts WHERE phone_number = :phone",
+                Map.of("phone", phone), ContactsService::row);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    public List<Map<String, Object>> messages(@Header("phone") String phone) {
+        return jdbc.query("""
+                SELECT m.message_id, m.role, m.message_text, m.message_type, m.is_voice, m.kind, m.intent, m.sent_at, m.handled_at, m.reply_id
+                FROM messages m JOIN contacts c ON c.id = m.contact_id
+                WHERE c.phone_number = :phone ORDER BY m.sent_at, m.id""", Map.of("phone", phone), ContactsService::row);
+    }
+
+    /** An operator's verdict: stored like the moderator's, with confidence 1; {@code false} silences the agent. */
+    public Map<String, Object> classify(@Header("phone") String phone, @Body ClassificationChange change) {
+        int updated = jdbc.update("""
+                UPDATE contacts SET is_client = :client, classification_confidence = 1,
+                    classification_reason = :reason, classified_at = :now, updated_at = :now
+                WHERE phone_number = :phone""", new MapSqlParameterSource()
+                .addValue("client", change.isClient())
+                .addValue("reason", change.reason() == null || change.reason().isBlank() ? "set by an operator" : change.reason())
+                .addValue("now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                .addValue("phone", phone));
+        return updated == 0 ? null : contact(phone);
+    }
+
+    public List<Map<String, Object>> scheduledCalls() {
+        return jdbc.query("""
+                SELECT s.id, c.phone_number, c.first_name, c.full_name, s.scheduled_at, s.status, s.notes, s.created_at
+                FROM scheduled_calls s JOIN contacts c ON c.id = s.contact_id
+                WHERE s.status = 'scheduled' ORDER BY s.scheduled_at""", ContactsService::row);
+    }
+
+    private long count(String sql, Map<String, Object> params) {
+        Long value = jdbc.queryForObject(sql, params, Long.class);
+        return value == null ? 0 : value;
+    }
+
+    /** A row as JSON-friendly values: timestamps as ISO-8601 strings. */
+    private static Map<String, Object> row(ResultSet rs, int rowNumber) throws SQLException {
+        ResultSetMetaData meta = rs.getMetaData();
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            Object value = "timestamptz".equals(meta.getColumnTypeName(i)) ? rs.getObject(i, OffsetDateTime.class) : rs.getObject(i);
+            row.put(meta.getColumnLabel(i), value instanceof OffsetDateTime time ? time.toString() : value);
+        }
+        return row;
+    }
+}

@@ -1,0 +1,64 @@
+package kz.aisales.agent.config;
+
+import java.io.IOException;
+
+import kz.aisales.agent.conversation.ContactBusyException;
+import kz.aisales.agent.conversation.InvalidIncomingMessageException;
+import kz.aisales.agent.gemini.GeminiCallSupport;
+import kz.aisales.agent.gemini.GeminiRetryableException;
+
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.model.RouteConfigurationDefinition;
+import org.springframework.stereotype.Component;
+
+/**
+ * The error policies routes opt into, one retry layer each:
+ * <ul>
+ * <li>{@code dead-letter}: bounded exponential redelivery, then the original message to the dead-letter
+ * queue; a malformed message goes there at once; a contact busy with another turn is waited for.</li>
+ * <li>{@code gemini-retry}: 5xx, timeouts and per-minute quotas are retried with backoff (a 429 waits
+ * the delay Gemini asks for); anything else goes back to the caller at once.</li>
+ * <li>{@code knowledge-skip}: a file that cannot be read is logged and skipped.</li>
+ * </ul>
+ */
+@Component
+public class ErrorPolicies extends RouteConfigurationBuilder {
+
+    private static final long BUSY_RETRY_MS = 250;
+
+    private final GeminiProperties gemini;
+    private final ConversationProperties conversation;
+    private final GeminiCallSupport geminiCalls;
+
+    public ErrorPolicies(GeminiProperties gemini, ConversationProperties conversation, GeminiCallSupport geminiCalls) {
+        this.gemini = gemini;
+        this.conversation = conversation;
+        this.geminiCalls = geminiCalls;
+    }
+
+    @Override
+    public void configuration() {
+        RouteConfigurationDefinition deadLetter = routeConfiguration("dead-letter");
+        deadLetter.errorHandler(deadLetterChannel("direct:dead-letter").useOriginalMessage()
+                .maximumRedeliveries(4).redeliveryDelay(500).useExponentialBackOff().backOffMultiplier(2)
+                .maximumRedeliveryDelay(10_000).retryAttemptedLogLevel(LoggingLevel.WARN));
+        deadLetter.onException(InvalidIncomingMessageException.class).maximumRedeliveries(0);
+        deadLetter.onException(ContactBusyException.class)
+                .maximumRedeliveries((int) (conversation.lockLease().toMillis() / BUSY_RETRY_MS))
+                .redeliveryDelay(BUSY_RETRY_MS).retryAttemptedLogLevel(LoggingLevel.DEBUG);
+
+        routeConfiguration("gemini-retry")
+                .onException(GeminiRetryableException.class, IOException.class)
+                .maximumRedeliveries(gemini.maxRetries())
+                .redeliveryDelay(gemini.retryDelayMs()).useExponentialBackOff().backOffMultiplier(2)
+                .maximumRedeliveryDelay(gemini.maxRetryDelayMs())
+                .onExceptionOccurred(geminiCalls::chooseRetryDelay)
+                .retryAttemptedLogLevel(LoggingLevel.WARN)
+                .logExhaustedMessageHistory(false);
+
+        routeConfiguration("knowledge-skip")
+                .onException(Exception.class).handled(true)
+                .log(LoggingLevel.WARN, "Knowledge file ${header.CamelFileName} skipped: ${exception.message}");
+    }
+}

@@ -1,0 +1,58 @@
+package kz.aisales.agent.conversation;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+import kz.aisales.agent.config.ConversationProperties;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * One turn per contact at a time, across threads and replicas: a lease on the contact row, taken with one
+ * atomic UPDATE and given back when the turn ends. A lease left by a crashed replica expires.
+ */
+@Component
+public class ContactLock {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+    private final ConversationProperties conversation;
+
+    public ContactLock(NamedParameterJdbcTemplate jdbc, Clock clock, ConversationProperties conversation) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.conversation = conversation;
+    }
+
+    public void acquire(@ExchangeProperty(ConversationRoutes.PHONE) String phoneNumber, Exchange exchange) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int taken = jdbc.update("""
+                UPDATE contacts SET turn_owner = :owner, turn_lease_until = :until
+                WHERE phone_number = :phone AND (turn_owner IS NULL OR turn_lease_until < :now)""",
+                new MapSqlParameterSource()
+                        .addValue("owner", exchange.getExchangeId())
+                        .addValue("until", now.plus(conversation.lockLease()))
+                        .addValue("phone", phoneNumber)
+                        .addValue("now", now));
+        if (taken == 0 && exists(phoneNumber)) {
+            throw new ContactBusyException(phoneNumber);
+        }
+    }
+
+    private boolean exists(String phoneNumber) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM contacts WHERE phone_number = :phone)",
+                Map.of("phone", phoneNumber), Boolean.class));
+    }
+
+    public void release(@ExchangeProperty(ConversationRoutes.PHONE) String phoneNumber, Exchange exchange) {
+        jdbc.update("""
+                UPDATE contacts SET turn_owner = NULL, turn_lease_until = NULL
+                WHERE phone_number = :phone AND turn_owner = :owner""",
+                Map.of("phone", phoneNumber, "owner", exchange.getExchangeId()));
+    }
+}

@@ -1,0 +1,171 @@
+package kz.aisales.agent.conversation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import kz.aisales.agent.config.ConversationProperties;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Contacts and messages: storing what arrives, loading a turn, and recording a turn's outcome. */
+@Component
+public class ConversationStore {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+    private final int maxContextMessages;
+
+    public ConversationStore(NamedParameterJdbcTemplate jdbc, Clock clock, ConversationProperties conversation) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.maxContextMessages = conversation.maxContextMessages();
+    }
+
+    /** Upserts the contact with the name data and stores the message once; a repeated message id changes nothing. */
+    @Transactional
+    public void storeIncoming(IncomingMessage message) {
+        IncomingMessage.ContactInfo info = message.contact();
+        Long contactId = jdbc.queryForObject("""
+                INSERT INTO contacts (phone_number, chat_id, first_name, full_name, push_name, business_name, last_message_at)
+                VALUES (:phone, :chat, :first, :full, :push, :business, :at)
+                ON CONFLICT (phone_number) DO UPDATE SET
+                    chat_id = COALESCE(EXCLUDED.chat_id, contacts.chat_id),
+                    first_name = COALESCE(EXCLUDED.first_name, contacts.first_name),
+                    full_name = COALESCE(EXCLUDED.full_name, contacts.full_name),
+                    push_name = COALESCE(EXCLUDED.push_name, contacts.push_name),
+                    business_name = COALESCE(EXCLUDED.business_name, contacts.business_name),
+                    last_message_at = GREATEST(contacts.last_message_at, EXCLUDED.last_message_at),
+                    updated_at = :now
+                RETURNING id""", new MapSqlParameterSource()
+                .addValue("phone", message.phoneNumber())
+                .addValue("chat", message.chatId())
+                .addValue("first", info.firstName())
+                .addValue("full", info.fullName() != null ? info.fullName() : message.senderName())
+                .addValue("push", info.pushName())
+                .addValue("business", info.businessName())
+                .addValue("at", message.timestamp())
+                .addValue("now", now()), Long.class);
+        jdbc.update("""
+                INSERT INTO messages (contact_id, message_id, role, message_text, message_type, is_voice, transcription_status, sent_at)
+                VALUES (:contact, :id, 'user', :text, :type, :voice, :transcription, :at)
+                ON CONFLICT (message_id) DO NOTHING""", new MapSqlParameterSource()
+                .addValue("contact", contactId)
+                .addValue("id", message.messageId())
+                .addValue("text", message.messageText() == null ? "" : message.messageText())
+                .addValue("type", message.messageType() == null ? "chat" : message.messageType())
+                .addValue("voice", message.voice())
+                .addValue("transcription", message.transcriptionStatus())
+                .addValue("at", message.timestamp()));
+    }
+
+    /**
+     * The contact, its customer messages not handled yet, and the last messages of the conversation (no
+     * fallbacks). A contact that no longer exists has nothing to answer.
+     */
+    public Turn loadTurn(String phoneNumber) {
+        List<Contact> found = jdbc.query("""
+                SELECT id, phone_number, first_name, full_name, push_name, business_name, is_client
+                FROM contacts WHERE phone_number = :phone""", Map.of("phone", phoneNumber), ConversationStore::contact);
+        if (found.isEmpty()) {
+            return new Turn(null, List.of(), List.of());
+        }
+        Contact contact = found.get(0);
+        List<ChatMessage> unhandled = jdbc.query("""
+                SELECT id, message_id, role, message_text, sent_at FROM messages
+                WHERE contact_id = :contact AND role = 'user' AND handled_at IS NULL
+                ORDER BY sent_at, id""", Map.of("contact", contact.id()), ConversationStore::message);
+        List<ChatMessage> history = new ArrayList<>(jdbc.query("""
+                SELECT id, message_id, role, message_text, sent_at FROM messages
+                WHERE contact_id = :contact AND (kind IS NULL OR kind <> 'fallback')
+                ORDER BY sent_at DESC, id DESC LIMIT :limit""",
+                Map.of("contact", contact.id(), "limit", maxContextMessages), ConversationStore::message));
+        Collections.reverse(history);
+        return new Turn(contact, unhandled, history);
+    }
+
+    /** Records the moderator's verdict on the contact. */
+    public void classify(long contactId, Boolean isClient, double confidence, String reasoning) {
+        jdbc.update("""
+                UPDATE contacts SET is_client = :client, classification_confidence = :confidence,
+                    classification_reason = :reason, classified_at = :now, updated_at = :now
+                WHERE id = :id""", new MapSqlParameterSource()
+                .addValue("client", isClient)
+                .addValue("confidence", Math.max(0, Math.min(1, confidence)))
+                .addValue("reason", reasoning)
+                .addValue("now", now())
+                .addValue("id", contactId));
+    }
+
+    /**
+     * Stores the reply (its outbox id is the message id, so a repeated turn stores nothing new), marks the
+     * customer messages it answers, stores the intent of the newest one, books the agreed call and flags
+     * the contact for a human, all in one transaction.
+     */
+    @Transactional
+    public void saveReply(Reply reply) {
+        if (reply.sends()) {
+            jdbc.update("""
+                    INSERT INTO messages (contact_id, message_id, role, message_text, kind, sent_at)
+                    VALUES (:contact, :id, 'assistant', :text, :kind, :at)
+                    ON CONFLICT (message_id) DO NOTHING""", new MapSqlParameterSource()
+                    .addValue("contact", reply.contactId())
+                    .addValue("id", reply.outboxId())
+                    .addValue("text", reply.text())
+                    .addValue("kind", reply.storedKind())
+                    .addValue("at", reply.createdAt()));
+        }
+        if (reply.handled()) {
+            jdbc.update("""
+                    UPDATE messages SET handled_at = :now, reply_id = :reply
+                    WHERE contact_id = :contact AND role = 'user' AND handled_at IS NULL AND id <= :last""",
+                    new MapSqlParameterSource()
+                            .addValue("now", now())
+                            .addValue("reply", reply.sends() ? reply.outboxId() : null)
+                            .addValue("contact", reply.contactId())
+                            .addValue("last", reply.lastAnsweredId()));
+        }
+        if (reply.intent() != null) {
+            jdbc.update("UPDATE messages SET intent = :intent WHERE id = :id",
+                    Map.of("intent", reply.intent(), "id", reply.lastAnsweredId()));
+        }
+        if (reply.callAt() != null) {
+            jdbc.update("""
+                    INSERT INTO scheduled_calls (contact_id, scheduled_at, notes, booked_by)
+                    VALUES (:contact, :at, :notes, :reply)
+                    ON CONFLICT (booked_by) DO NOTHING""", new MapSqlParameterSource()
+                    .addValue("contact", reply.contactId())
+                    .addValue("at", reply.callAt())
+                    .addValue("notes", "agreed in chat")
+                    .addValue("reply", reply.outboxId()));
+        }
+        if (reply.needsHuman()) {
+            jdbc.update("UPDATE contacts SET needs_human = TRUE, updated_at = :now WHERE id = :id",
+                    Map.of("now", now(), "id", reply.contactId()));
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private static Contact contact(ResultSet rs, int row) throws SQLException {
+        return new Contact(rs.getLong("id"), rs.getString("phone_number"), rs.getString("first_name"),
+                rs.getString("full_name"), rs.getString("push_name"), rs.getString("business_name"),
+                rs.getObject("is_client", Boolean.class));
+    }
+
+    private static ChatMessage message(ResultSet rs, int row) throws SQLException {
+        return new ChatMessage(rs.getLong("id"), rs.getString("message_id"), rs.getString("role"),
+                rs.getString("message_text"), rs.getObject("sent_at", OffsetDateTime.class));
+    }
+}

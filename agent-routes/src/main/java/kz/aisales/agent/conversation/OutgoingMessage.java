@@ -1,0 +1,16 @@
+package kz.aisales.agent.conversation;
+
+import java.time.OffsetDateTime;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** A message for {@code outgoing_messages} (contracts/queues.md). */
+public record OutgoingMessage(
+        @JsonProperty("outbox_id") String outboxId,
+        @JsonProperty("phone_number") String phoneNumber,
+        @JsonProperty("message_text") String messageText,
+        @JsonProperty("reply_to_message_id") String replyToMessageId,
+        @JsonProperty("mark_as_read") boolean markAsRead,
+        @JsonProperty("kind") String kind,
+        @JsonProperty("created_at") OffsetDateTime createdAt) {
+}

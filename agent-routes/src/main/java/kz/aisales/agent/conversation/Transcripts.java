@@ -1,0 +1,44 @@
+package kz.aisales.agent.conversation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import kz.aisales.agent.gemini.GeminiRequest;
+
+/** The conversation as prompts need it: a plain transcript, or Gemini's alternating user/model contents. */
+public final class Transcripts {
+
+    private Transcripts() {
+    }
+
+    public static String plain(List<ChatMessage> history, String customerName) {
+        StringBuilder transcript = new StringBuilder();
+        for (ChatMessage message : history) {
+            transcript.append(message.fromCustomer() ? (customerName.isBlank() ? "Клиент" : "Клиент (" + customerName + ")") : "Мы")
+                    .append(": ").append(message.text()).append('\n');
+        }
+        return transcript.toString().strip();
+    }
+
+    /** Consecutive messages of one side become one content, as Gemini expects turns to alternate. */
+    public static List<GeminiRequest.Content> contents(List<ChatMessage> history) {
+        List<GeminiRequest.Content> contents = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        Boolean customer = null;
+        for (ChatMessage message : history) {
+            if (customer != null && customer != message.fromCustomer()) {
+                contents.add(customer ? GeminiRequest.Content.user(text.toString()) : GeminiRequest.Content.model(text.toString()));
+                text.setLength(0);
+            }
+            if (!text.isEmpty()) {
+                text.append('\n');
+            }
+            text.append(message.text());
+            customer = message.fromCustomer();
+        }
+        if (customer != null) {
+            contents.add(customer ? GeminiRequest.Content.user(text.toString()) : GeminiRequest.Content.model(text.toString()));
+        }
+        return contents;
+    }
+}

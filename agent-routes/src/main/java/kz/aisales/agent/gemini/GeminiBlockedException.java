@@ -1,0 +1,9 @@
+package kz.aisales.agent.gemini;
+
+/** The prompt or the answer was blocked (safety, recitation, ...): retrying gives the same result. */
+public class GeminiBlockedException extends GeminiException {
+
+    public GeminiBlockedException(String message) {
+        super(message);
+    }
+}

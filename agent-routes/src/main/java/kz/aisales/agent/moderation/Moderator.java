@@ -1,0 +1,58 @@
+package kz.aisales.agent.moderation;
+
+import java.util.List;
+import java.util.Map;
+
+import kz.aisales.agent.config.BusinessProperties;
+import kz.aisales.agent.conversation.ConversationRoutes;
+import kz.aisales.agent.conversation.ConversationStore;
+import kz.aisales.agent.conversation.Transcripts;
+import kz.aisales.agent.conversation.Turn;
+import kz.aisales.agent.gemini.GeminiRequest;
+import kz.aisales.agent.gemini.GeminiRequestFactory;
+import kz.aisales.agent.gemini.StructuredAnswers;
+import kz.aisales.agent.prompts.PromptTemplates;
+
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
+import org.springframework.stereotype.Component;
+
+/** Asks whether an unclassified contact is a potential client, and records the answer on the contact. */
+@Component
+public class Moderator {
+
+    static final String PROMPT = "moderator_prompt.txt";
+
+    private final PromptTemplates prompts;
+    private final GeminiRequestFactory requests;
+    private final StructuredAnswers answers;
+    private final ConversationStore store;
+    private final BusinessProperties business;
+
+    public Moderator(PromptTemplates prompts, GeminiRequestFactory requests, StructuredAnswers answers,
+            ConversationStore store, BusinessProperties business) {
+        this.prompts = prompts;
+        this.requests = requests;
+        this.answers = answers;
+        this.store = store;
+        this.business = business;
+    }
+
+    public GeminiRequest request(@ExchangeProperty(ConversationRoutes.TURN) Turn turn) {
+        String name = turn.contact().displayName();
+        String system = prompts.render(PROMPT, Map.of(
+                "contact_name", name,
+                "full_name", turn.contact().fullName() == null ? "" : turn.contact().fullName(),
+                "business_name", business.name(),
+                "conversation_history", Transcripts.plain(turn.history(), name)));
+        return requests.structured(system,
+                List.of(GeminiRequest.Content.user("Классифицируй этот контакт по переписке и верни JSON.")), Classification.SCHEMA);
+    }
+
+    /** Stores the verdict and returns the turn with the contact as now classified. */
+    public Turn record(@ExchangeProperty(ConversationRoutes.TURN) Turn turn, @Body String answer) {
+        Classification verdict = answers.read(answer, Classification.class);
+        store.classify(turn.contact().id(), verdict.isClient(), verdict.confidence(), verdict.reasoning());
+        return turn.withContact(turn.contact().classified(verdict.isClient()));
+    }
+}

@@ -1,0 +1,97 @@
+package kz.aisales.agent.sales;
+
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import kz.aisales.agent.calls.CallPlan;
+import kz.aisales.agent.calls.CallPlanner;
+import kz.aisales.agent.config.BusinessProperties;
+import kz.aisales.agent.config.WorkingHoursProperties;
+import kz.aisales.agent.conversation.ChatMessage;
+import kz.aisales.agent.conversation.ConversationRoutes;
+import kz.aisales.agent.conversation.Reply;
+import kz.aisales.agent.conversation.ReplyFactory;
+import kz.aisales.agent.conversation.Transcripts;
+import kz.aisales.agent.conversation.Turn;
+import kz.aisales.agent.gemini.GeminiException;
+import kz.aisales.agent.gemini.GeminiRequest;
+import kz.aisales.agent.gemini.GeminiRequestFactory;
+import kz.aisales.agent.gemini.StructuredAnswers;
+import kz.aisales.agent.knowledge.KnowledgeSearch;
+import kz.aisales.agent.prompts.PromptTemplates;
+
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * The SPIN sales consultant: builds its prompt (business facts, knowledge-base passages relevant to the
+ * customer's recent messages, the time and working hours) and turns its structured answer into a reply,
+ * replacing it with a valid slot when the agreed call time is outside working hours.
+ */
+@Component
+public class SalesAgent {
+
+    static final String PROMPT = "sales_agent_prompt.txt";
+    private static final int RECENT_CUSTOMER_MESSAGES = 3;
+    private static final DateTimeFormatter NOW = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm, EEEE", Locale.forLanguageTag("ru"));
+
+    private final PromptTemplates prompts;
+    private final GeminiRequestFactory requests;
+    private final StructuredAnswers answers;
+    private final KnowledgeSearch knowledge;
+    private final CallPlanner calls;
+    private final ReplyFactory replies;
+    private final BusinessProperties business;
+    private final WorkingHoursProperties hours;
+    private final Clock clock;
+
+    public SalesAgent(PromptTemplates prompts, GeminiRequestFactory requests, StructuredAnswers answers, KnowledgeSearch knowledge,
+            CallPlanner calls, ReplyFactory replies, BusinessProperties business, WorkingHoursProperties hours, Clock clock) {
+        this.prompts = prompts;
+        this.requests = requests;
+        this.answers = answers;
+        this.knowledge = knowledge;
+        this.calls = calls;
+        this.replies = replies;
+        this.business = business;
+        this.hours = hours;
+        this.clock = clock;
+    }
+
+    public GeminiRequest request(@ExchangeProperty(ConversationRoutes.TURN) Turn turn) {
+        Map<String, String> variables = new HashMap<>();
+        variables.put("business_name", business.name());
+        variables.put("kaspi_payment_link", business.kaspiPaymentLink() == null ? "" : business.kaspiPaymentLink());
+        variables.put("contact_name", turn.contact().displayName());
+        variables.put("knowledge_base", knowledge.passagesFor(recentCustomerText(turn)));
+        variables.put("current_time", NOW.format(ZonedDateTime.now(clock.withZone(hours.timezone()))));
+        variables.put("working_hours", String.format("понедельник-пятница, %02d:00-%02d:00 (%s)", hours.start(), hours.end(), hours.timezone()));
+        return requests.structured(prompts.render(PROMPT, variables), Transcripts.contents(turn.history()), SalesAnswer.SCHEMA);
+    }
+
+    public Reply reply(@ExchangeProperty(ConversationRoutes.TURN) Turn turn, @Body String answer) {
+        SalesAnswer sales = answers.read(answer, SalesAnswer.class);
+        if (sales.reply() == null || sales.reply().isBlank()) {
+            throw new GeminiException("sales answer without reply text");
+        }
+        CallPlan plan = sales.call() == null ? calls.plan(false, null) : calls.plan(sales.call().agreed(), sales.call().time());
+        return switch (plan.decision()) {
+            case BOOK -> replies.reply(turn, sales.reply(), sales.normalisedIntent(), plan.time().toOffsetDateTime());
+            case PROPOSE -> replies.reply(turn, business.callSlotProposal().replace("{slot}", CallPlanner.describe(plan.time())),
+                    sales.normalisedIntent(), null);
+            case NONE -> replies.reply(turn, sales.reply(), sales.normalisedIntent(), null);
+        };
+    }
+
+    private static String recentCustomerText(Turn turn) {
+        List<ChatMessage> customer = turn.history().stream().filter(ChatMessage::fromCustomer).toList();
+        return String.join(" ", customer.subList(Math.max(0, customer.size() - RECENT_CUSTOMER_MESSAGES), customer.size())
+                .stream().map(ChatMessage::text).toList());
+    }
+}

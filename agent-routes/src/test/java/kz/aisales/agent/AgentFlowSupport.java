@@ -1,0 +1,230 @@
+package kz.aisales.agent;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import kz.aisales.agent.config.QueueProperties;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One running agent (shared by the flow tests) against real RabbitMQ and PostgreSQL, with Gemini stubbed
+ * by WireMock over HTTP. Each test starts from empty tables and queues.
+ */
+@CamelSpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class AgentFlowSupport {
+
+    protected static final String GENERATE = "/v1beta/models/.*:generateContent";
+    protected static final WireMockServer GEMINI = new WireMockServer(options().dynamicPort().http2PlainDisabled(true)
+            .containerThreads(200).asynchronousResponseEnabled(true).asynchronousResponseThreads(200));
+    protected static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        GEMINI.start();
+        forgetBurstsOfEarlierRuns();
+    }
+
+    /** Bursts left by an earlier, interrupted test run would otherwise be recovered into this one. */
+    private static void forgetBurstsOfEarlierRuns() {
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:5432/ai_agent_test", "postgres", "");
+                java.sql.Statement sql = db.createStatement()) {
+            sql.execute("DO $$ BEGIN IF to_regclass('conversation_burst') IS NOT NULL THEN"
+                    + " DELETE FROM conversation_burst; DELETE FROM conversation_burst_completed; END IF; END $$");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot reach the test database", e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void agentUnderTest(DynamicPropertyRegistry registry) {
+        registry.add("gemini.base-url", GEMINI::baseUrl);
+        registry.add("gemini.api-key", () -> "test-key");
+        registry.add("queues.incoming", () -> "agent-test.flow.incoming_messages");
+        registry.add("queues.outgoing", () -> "agent-test.flow.outgoing_messages");
+    }
+
+    @Autowired
+    protected CamelContext camel;
+    @Autowired
+    protected RabbitTemplate rabbit;
+    @Autowired
+    protected AmqpAdmin amqp;
+    @Autowired
+    protected JdbcTemplate jdbc;
+    @Autowired
+    protected QueueProperties queues;
+
+    @BeforeEach
+    void startClean() {
+        GEMINI.resetAll();
+        amqp.purgeQueue(queues.incoming(), false);
+        amqp.purgeQueue(queues.outgoing(), false);
+        amqp.purgeQueue(queues.deadLetter(queues.incoming()), false);
+        jdbc.update("DELETE FROM conversation_burst");
+        jdbc.update("DELETE FROM conversation_burst_completed");
+        jdbc.update("DELETE FROM contacts");
+    }
+
+    // ---- queues
+
+    protected void publishIncoming(String messageId, String phone, String text) {
+        publishIncoming(messageId, phone, text, OffsetDateTime.now());
+    }
+
+    protected void publishIncoming(String messageId, String phone, String text, OffsetDateTime at) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("message_id", messageId);
+        message.put("chat_id", phone + "@c.us");
+        message.put("phone_number", phone);
+        message.put("sender_name", "Иван Петров");
+        message.put("message_text", text);
+        message.put("message_type", "chat");
+        message.put("is_voice", false);
+        message.put("transcription_status", null);
+        message.put("timestamp", at.toString());
+        message.put("contact_info", Map.of("FirstName", "Иван", "FullName", "Иван Петров", "PushName", "Ivan"));
+        publishRaw(write(message), messageId);
+    }
+
+    protected void publishRaw(String body, String correlationId) {
+        MessageProperties properties = new MessageProperties();
+        properties.setContentType("application/json");
+        properties.setHeader("correlation_id", correlationId);
+        rabbit.send("", queues.incoming(), new Message(body.getBytes(StandardCharsets.UTF_8), properties));
+    }
+
+    /** The next outgoing message, or null if none arrives within the timeout. */
+    protected Message receiveOutgoing(long timeoutMillis) {
+        return rabbit.receive(queues.outgoing(), timeoutMillis);
+    }
+
+    protected Message receiveDeadLetter(long timeoutMillis) {
+        return rabbit.receive(queues.deadLetter(queues.incoming()), timeoutMillis);
+    }
+
+    protected static Map<String, Object> body(Message message) {
+        try {
+            return JSON.readValue(message.getBody(), new TypeReference<>() { });
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until the turn that handles this customer message has committed. */
+    protected void awaitHandled(String messageId) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM messages WHERE message_id = ? AND handled_at IS NOT NULL)", Boolean.class, messageId)));
+    }
+
+    /** Waits until no burst is being collected or answered, and none starts for a while. */
+    protected void awaitNoTurnPending() {
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "SELECT (SELECT count(*) FROM conversation_burst) + (SELECT count(*) FROM conversation_burst_completed)", Integer.class) == 0);
+    }
+
+    // ---- Gemini stub
+
+    protected static MappingBuilder moderatorCall() {
+        return post(urlPathMatching(GENERATE)).withRequestBody(matchingJsonPath("$.generationConfig.responseJsonSchema.properties.isClient"));
+    }
+
+    protected static MappingBuilder salesCall() {
+        return post(urlPathMatching(GENERATE)).withRequestBody(matchingJsonPath("$.generationConfig.responseJsonSchema.properties.intent"));
+    }
+
+    protected static RequestPatternBuilder salesRequests() {
+        return postRequestedFor(urlPathMatching(GENERATE)).withRequestBody(matchingJsonPath("$.generationConfig.responseJsonSchema.properties.intent"));
+    }
+
+    protected static RequestPatternBuilder moderatorRequests() {
+        return postRequestedFor(urlPathMatching(GENERATE)).withRequestBody(matchingJsonPath("$.generationConfig.responseJsonSchema.properties.isClient"));
+    }
+
+    protected static void stubModerator(Boolean isClient) {
+        Map<String, Object> verdict = new LinkedHashMap<>();
+        verdict.put("isClient", isClient);
+        verdict.put("confidence", 0.9);
+        verdict.put("reasoning", "Тестовое решение модератора.");
+        GEMINI.stubFor(moderatorCall().willReturn(answer(verdict)));
+    }
+
+    protected static void stubSales(String reply, String intent) {
+        GEMINI.stubFor(salesCall().willReturn(answer(salesAnswer(reply, intent, false, null))));
+    }
+
+    protected static Map<String, Object> salesAnswer(String reply, String intent, boolean callAgreed, String callTime) {
+        Map<String, Object> call = new LinkedHashMap<>();
+        call.put("agreed", callAgreed);
+        call.put("time", callTime);
+        return Map.of("reply", reply, "intent", intent, "call", call);
+    }
+
+    /** A 200 answer whose text is the given structured JSON, with a thought part that must be skipped. */
+    protected static ResponseDefinitionBuilder answer(Object structured) {
+        Map<String, Object> response = Map.of(
+                "candidates", List.of(Map.of(
+                        "content", Map.of("role", "model", "parts", List.of(
+                                Map.of("text", "thinking about the customer", "thought", true),
+                                Map.of("text", write(structured)))),
+                        "finishReason", "STOP", "index", 0)),
+                "usageMetadata", Map.of("promptTokenCount", 100, "candidatesTokenCount", 20, "totalTokenCount", 120),
+                "modelVersion", "gemini-test");
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(write(response));
+    }
+
+    protected static ResponseDefinitionBuilder error(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    /** The text the model was given in a logged request: system instruction and contents. */
+    protected static String promptText(LoggedRequest request) {
+        try {
+            Map<String, Object> body = JSON.readValue(request.getBodyAsString(), new TypeReference<>() { });
+            return JSON.writeValueAsString(body.get("systemInstruction")) + JSON.writeValueAsString(body.get("contents"));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
