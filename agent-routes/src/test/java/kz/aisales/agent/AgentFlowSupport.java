@@ -34,6 +34,7 @@ import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -41,11 +42,13 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One running agent (shared by the flow tests) against real RabbitMQ and PostgreSQL, with Gemini stubbed
- * by WireMock over HTTP. Each test starts from empty tables and queues.
+ * by WireMock over HTTP and a clock tests can move. Each test starts from empty tables and queues, at the
+ * real time.
  */
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Import(MovableClock.Configuration.class)
 public abstract class AgentFlowSupport {
 
     protected static final String GENERATE = "/v1beta/models/.*:generateContent";
@@ -87,9 +90,12 @@ public abstract class AgentFlowSupport {
     protected JdbcTemplate jdbc;
     @Autowired
     protected QueueProperties queues;
+    @Autowired
+    protected MovableClock clock;
 
     @BeforeEach
     void startClean() {
+        clock.reset();
         GEMINI.resetAll();
         amqp.purgeQueue(queues.incoming(), false);
         amqp.purgeQueue(queues.outgoing(), false);

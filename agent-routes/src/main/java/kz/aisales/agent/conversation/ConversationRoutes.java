@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * incoming_messages -> store once, upsert the contact -> a burst of one contact's messages becomes one
  * turn -> under the contact's lease: moderator while unclassified, then silence, a greeting or the sales
- * agent -> outgoing_messages and the stored reply. A turn answers every customer message still open, so a
- * repeated turn finds nothing left and never replies twice.
+ * agent -> the follow-up sequence updated from the customer's intent -> outgoing_messages and the stored
+ * reply. A turn answers every customer message still open, so a repeated turn finds nothing left and never
+ * replies twice. Follow-up touches are published through {@code reply-send} too.
  */
 @Component
 public class ConversationRoutes extends RouteBuilder {
@@ -84,6 +85,7 @@ public class ConversationRoutes extends RouteBuilder {
                         .to("direct:dead-letter")
                         .bean(ReplyFactory.class, "fallback")
                     .end()
+                    .to("direct:follow-up-after-turn")
                     .to("direct:reply-send");
 
         from("direct:conversation-answer").routeId("conversation-answer")

@@ -56,9 +56,14 @@ public class ReplyFactory {
         return build(turn, "fallback", business.fallbackReply(), "fallback", false, null, true, null);
     }
 
+    /** A follow-up touch: sent unprompted, it answers and quotes no customer message. */
+    public Reply followUp(long contactId, String phoneNumber, String outboxId, String text) {
+        return new Reply(contactId, phoneNumber, outboxId, text, Reply.FOLLOW_UP, null, 0, false, null, false, null, now());
+    }
+
     public String outgoingJson(Reply reply) {
         OutgoingMessage message = new OutgoingMessage(reply.outboxId(), reply.phoneNumber(), reply.text(),
-                reply.replyToMessageId(), true, "reply", reply.createdAt());
+                reply.replyToMessageId(), reply.replyToMessageId() != null, reply.outgoingKind(), reply.createdAt());
         try {
             return json.writeValueAsString(message);
         } catch (JsonProcessingException e) {
@@ -70,7 +75,10 @@ public class ReplyFactory {
             boolean needsHuman, OffsetDateTime callAt) {
         ChatMessage last = turn.lastUnhandled();
         return new Reply(turn.contact().id(), turn.contact().phoneNumber(), outboxId(last.messageId(), purpose), text,
-                storedKind, last.messageId(), last.id(), handled, intent, needsHuman, callAt,
-                OffsetDateTime.now(clock.withZone(workingHours.timezone())));
+                storedKind, last.messageId(), last.id(), handled, intent, needsHuman, callAt, now());
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock.withZone(workingHours.timezone()));
     }
 }

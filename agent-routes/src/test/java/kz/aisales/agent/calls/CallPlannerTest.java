@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 
 import kz.aisales.agent.config.WorkingHoursProperties;
 
@@ -16,7 +17,7 @@ class CallPlannerTest {
     // Wednesday 8 October 2025, 12:00 in Almaty
     private static final Clock NOW = Clock.fixed(ZonedDateTime.of(2025, 10, 8, 12, 0, 0, 0, ALMATY).toInstant(), ALMATY);
 
-    private final WorkingHoursProperties hours = new WorkingHoursProperties(10, 18, ALMATY);
+    private final WorkingHoursProperties hours = new WorkingHoursProperties(10, 18, ALMATY, List.of());
     private final CallPlanner planner = new CallPlanner(new WorkingHours(hours), hours, NOW);
 
     @Test

@@ -39,7 +39,8 @@ class PromptTemplatesTest {
     void everyShippedPromptUsesOnlyTheVariablesTheAgentFills() {
         PromptTemplates templates = new PromptTemplates(new PromptProperties(folder.toString()));
         assertThat(templates.load("sales_agent_prompt.txt")).contains("{knowledge_base}", "{kaspi_payment_link}", "{contact_name}");
-        assertThat(templates.load("follow_up_prompt.txt")).contains("{touch_number}", "{conversation_history}");
+        assertThat(templates.load("follow_up_prompt.txt")).contains("{touch_number}", "{conversation_history}", "{last_bot_message}",
+                "{last_client_message}", "{follow_up_reason}", "{hours_since_last_message}", "{current_datetime}", "{touch_strategy}");
         assertThat(templates.load("moderator_prompt.txt")).contains("{contact_name}", "{full_name}", "{business_name}", "{conversation_history}");
     }
 }

@@ -1,0 +1,59 @@
+package kz.aisales.agent.followup;
+
+import java.io.IOException;
+
+import kz.aisales.agent.conversation.ConversationRoutes;
+import kz.aisales.agent.gemini.GeminiException;
+
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Follow-ups. {@code follow-up-tick}: a Quartz cron ({@code FOLLOW_UP_CRON} in {@code TIMEZONE}, holidays
+ * excluded by the {@code followUpHolidays} calendar), started only when {@code ENABLE_FOLLOW_UPS} is true ->
+ * due touches claimed -> each: follow-up prompt for touch N -> Gemini -> {@code reply-send} (kind follow_up)
+ * -> touch N+1 scheduled. {@code follow-up-after-turn}: a conversation turn stops, continues or starts the
+ * contact's sequence.
+ */
+@Component
+public class FollowUpRoutes extends RouteBuilder {
+
+    public static final String TOUCH = "followUpTouch";
+
+    @Override
+    public void configure() {
+        from("quartz:follow-ups/tick?cron=RAW({{follow-up.cron}})&trigger.timeZone={{working-hours.timezone}}"
+                + "&customCalendar=#followUpHolidays")
+                .routeId("follow-up-tick").autoStartup("{{follow-up.enabled}}")
+                .to("direct:follow-up-due");
+
+        from("direct:follow-up-due").routeId("follow-up-due")
+                .filter(method(FollowUpSchedule.class, "isWorkingTimeNow"))
+                    .setBody(method(FollowUpStore.class, "claimDue"))
+                    .split(body())
+                        .to("direct:follow-up-send");
+
+        from("direct:follow-up-send").routeId("follow-up-send")
+                .setProperty(TOUCH, body())
+                .setHeader(ConversationRoutes.CORRELATION_ID, simple("follow-up-${body.followUpId}"))
+                .doTry()
+                    .bean(FollowUpPrompt.class, "request")
+                    .to("direct:gemini-generate")
+                    .bean(FollowUpPrompt.class, "reply")
+                    .to("direct:follow-up-publish")
+                .doCatch(GeminiException.class, IOException.class)
+                    .log(LoggingLevel.WARN, "Follow-up ${exchangeProperty.followUpTouch.followUpId} touch"
+                            + " ${exchangeProperty.followUpTouch.touchNumber} not written: ${exception.message};"
+                            + " tried again when its claim lapses")
+                .end();
+
+        from("direct:follow-up-publish").routeId("follow-up-publish")
+                .filter(method(FollowUpStore.class, "stillClaimed"))
+                    .to("direct:reply-send")
+                    .bean(FollowUpStore.class, "recordSent");
+
+        from("direct:follow-up-after-turn").routeId("follow-up-after-turn")
+                .bean(FollowUpStore.class, "afterTurn");
+    }
+}
