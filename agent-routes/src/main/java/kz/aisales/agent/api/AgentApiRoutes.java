@@ -2,12 +2,14 @@ package kz.aisales.agent.api;
 
 import java.util.Map;
 
+import kz.aisales.agent.followup.FollowUpStore;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.rest.RestParamType;
 import org.springframework.stereotype.Component;
 
-/** Operators' REST API: stats, contacts, their conversations and classification, scheduled calls. */
+/** Operators' REST API: stats, contacts, their conversations and classification, scheduled calls, active follow-ups. */
 @Component
 public class AgentApiRoutes extends RouteBuilder {
 
@@ -25,7 +27,8 @@ public class AgentApiRoutes extends RouteBuilder {
                 .get("/contacts/{phone}/messages").to("direct:api-contact-messages")
                 .put("/contacts/{phone}/classification").consumes("application/json").type(ClassificationChange.class)
                     .to("direct:api-contact-classification")
-                .get("/scheduled-calls").to("direct:api-scheduled-calls");
+                .get("/scheduled-calls").to("direct:api-scheduled-calls")
+                .get("/follow-ups/active").to("direct:api-follow-ups-active");
 
         from("direct:api-stats").routeId("api-stats").bean(ContactsService.class, "stats");
         from("direct:api-contacts").routeId("api-contacts").bean(ContactsService.class, "contacts");
@@ -34,6 +37,7 @@ public class AgentApiRoutes extends RouteBuilder {
         from("direct:api-contact-classification").routeId("api-contact-classification")
                 .bean(ContactsService.class, "classify").to("direct:api-not-found");
         from("direct:api-scheduled-calls").routeId("api-scheduled-calls").bean(ContactsService.class, "scheduledCalls");
+        from("direct:api-follow-ups-active").routeId("api-follow-ups-active").bean(FollowUpStore.class, "active");
 
         from("direct:api-not-found").routeId("api-not-found")
                 .filter(body().isNull())

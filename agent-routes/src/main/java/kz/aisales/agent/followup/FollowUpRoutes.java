@@ -2,6 +2,7 @@ package kz.aisales.agent.followup;
 
 import java.io.IOException;
 
+import kz.aisales.agent.config.FollowUpProperties;
 import kz.aisales.agent.conversation.ConversationRoutes;
 import kz.aisales.agent.gemini.GeminiException;
 
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Follow-ups. {@code follow-up-tick}: a Quartz cron ({@code FOLLOW_UP_CRON} in {@code TIMEZONE}, holidays
- * excluded by the {@code followUpHolidays} calendar), started only when {@code ENABLE_FOLLOW_UPS} is true ->
+ * excluded by the {@code followUpHolidays} calendar), defined only when {@code ENABLE_FOLLOW_UPS} is true ->
  * due touches claimed -> each: follow-up prompt for touch N -> Gemini -> {@code reply-send} (kind follow_up)
  * -> touch N+1 scheduled. {@code follow-up-after-turn}: a conversation turn stops, continues or starts the
  * contact's sequence.
@@ -21,12 +22,20 @@ public class FollowUpRoutes extends RouteBuilder {
 
     public static final String TOUCH = "followUpTouch";
 
+    private final FollowUpProperties followUps;
+
+    public FollowUpRoutes(FollowUpProperties followUps) {
+        this.followUps = followUps;
+    }
+
     @Override
     public void configure() {
-        from("quartz:follow-ups/tick?cron=RAW({{follow-up.cron}})&trigger.timeZone={{working-hours.timezone}}"
-                + "&customCalendar=#followUpHolidays")
-                .routeId("follow-up-tick").autoStartup("{{follow-up.enabled}}")
-                .to("direct:follow-up-due");
+        if (followUps.enabled()) {
+            from("quartz:follow-ups/tick?cron=RAW({{follow-up.cron}})&trigger.timeZone={{working-hours.timezone}}"
+                    + "&customCalendar=#followUpHolidays")
+                    .routeId("follow-up-tick")
+                    .to("direct:follow-up-due");
+        }
 
         from("direct:follow-up-due").routeId("follow-up-due")
                 .filter(method(FollowUpSchedule.class, "isWorkingTimeNow"))

@@ -82,6 +82,20 @@ class AgentApiIT extends AgentFlowSupport {
     }
 
     @Test
+    void activeFollowUpsShowTheNextTouchInLocalTimeAndUtcAndAreCounted() {
+        jdbc.update("INSERT INTO follow_ups (contact_id, touch_number, next_follow_up_at, last_sent_at)"
+                + " SELECT id, 2, '2027-01-08T05:00:00Z', '2026-12-28T05:00:00Z' FROM contacts WHERE phone_number = '77040000001'");
+        jdbc.update("INSERT INTO follow_ups (contact_id, status, stop_reason) SELECT id, 'stopped', 'client_said_no'"
+                + " FROM contacts WHERE phone_number = '77040000001'");
+
+        assertThat(http.exchange("/follow-ups/active", HttpMethod.GET, null, LIST).getBody()).singleElement().satisfies(active -> assertThat(active)
+                .containsEntry("phone_number", "77040000001").containsEntry("name", "Айгерим").containsEntry("touch_number", 2)
+                .containsEntry("next_due_local", "2027-01-08T10:00+05:00").containsEntry("next_due_utc", "2027-01-08T05:00Z")
+                .containsEntry("timezone", "Asia/Almaty").containsEntry("last_sent_local", "2026-12-28T10:00+05:00"));
+        assertThat(http.exchange("/stats", HttpMethod.GET, null, MAP).getBody()).containsEntry("active_follow_ups", 1);
+    }
+
+    @Test
     void scheduledCallsNameTheContact() {
         assertThat(http.exchange("/scheduled-calls", HttpMethod.GET, null, LIST).getBody())
                 .extracting(c -> c.get("phone_number")).containsExactly("77040000001");

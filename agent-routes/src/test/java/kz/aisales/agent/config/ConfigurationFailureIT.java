@@ -46,6 +46,18 @@ class ConfigurationFailureIT {
         assertThat(output).contains("Invalid configuration: TIMEZONE='Mars/Base'");
     }
 
+    @Test
+    void followUpCronThatQuartzCannotReadNamesTheVariable(CapturedOutput output) {
+        assertStartFails("FOLLOW_UP_CRON=every 5 minutes");
+        assertThat(output).contains("Invalid configuration: FOLLOW_UP_CRON='every 5 minutes' (is not a valid Quartz cron expression)");
+    }
+
+    @Test
+    void aHolidayThatIsNotADateNamesTheVariable(CapturedOutput output) {
+        assertStartFails("HOLIDAYS=2026-01-01,2026-13-01");
+        assertThat(output).contains("Invalid configuration: HOLIDAYS='2026-01-01,2026-13-01'");
+    }
+
     private static void assertStartFails(String... variables) {
         assertThatThrownBy(() -> new SpringApplicationBuilder(AgentApplication.class)
                 .profiles("test")
