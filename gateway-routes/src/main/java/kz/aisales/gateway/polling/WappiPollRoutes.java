@@ -27,8 +27,10 @@ public class WappiPollRoutes extends RouteBuilder {
 
         from("direct:wappi-message").routeId("wappi-message").routeConfigurationId("propagate-errors")
                 .setHeader("correlation_id", simple("${body.id}"))
+                // not eager: an id is recorded right after its message was published (or filtered), so a crash
+                // in between republishes it (the agent stores each message id once) instead of losing it
                 .idempotentConsumer(header("correlation_id"))
-                        .idempotentRepository(IdempotencyConfiguration.INCOMING).eager(true)
+                        .idempotentRepository(IdempotencyConfiguration.INCOMING).eager(false)
                     .setProperty("decision", method(IncomingMessageFilter.class, "decide"))
                     .choice()
                         .when(simple("${exchangeProperty.decision.forward}"))
@@ -36,6 +38,7 @@ public class WappiPollRoutes extends RouteBuilder {
                         .otherwise()
                             .bean(IncomingLog.class, "filtered(${body}, ${exchangeProperty.decision})")
                     .end()
+                    .bean(IdempotencyConfiguration.INCOMING, "add(${header.correlation_id})")
                 .end();
 
         from("direct:wappi-message-route").routeId("wappi-message-route").routeConfigurationId("propagate-errors")

@@ -1,30 +1,25 @@
 package kz.aisales.gateway.sending;
 
-import kz.aisales.gateway.config.IdempotencyConfiguration;
 import kz.aisales.gateway.config.PartnerFailures;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.spi.IdempotentRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs before an outgoing message is dead-lettered: logs why, and frees its outbox id unless Wappi
- * already accepted it, so a replay from the dead-letter queue can send it (and a sent one never twice).
+ * Runs before an outgoing message is dead-lettered: logs why. Its outbox id stays recorded only if Wappi
+ * already accepted it, so a replay from the dead-letter queue sends it if and only if it was not sent.
  */
 @Component
 public class SendFailures implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(SendFailures.class);
 
-    private final IdempotentRepository outboxIds;
     private final SendLog sendLog;
 
-    public SendFailures(@Qualifier(IdempotencyConfiguration.OUTBOX) IdempotentRepository outboxIds, SendLog sendLog) {
-        this.outboxIds = outboxIds;
+    public SendFailures(SendLog sendLog) {
         this.sendLog = sendLog;
     }
 
@@ -39,9 +34,6 @@ public class SendFailures implements Processor {
         LOG.warn("Outgoing message dead-lettered (correlation {}): {}", correlationId, reason);
         if (message == null) {
             return;
-        }
-        if (!exchange.getProperty(WappiSendRoutes.SENT, false, Boolean.class)) {
-            outboxIds.remove(message.idempotencyKey());
         }
         sendLog.failed(message, reason, correlationId);
     }

@@ -21,7 +21,6 @@ public class WappiSendRoutes extends RouteBuilder {
 
     static final String OUTGOING = "outgoing";
     static final String OUTBOX_KEY = "outboxKey";
-    static final String SENT = "wappiSent";
 
     @Override
     public void configure() {
@@ -32,15 +31,18 @@ public class WappiSendRoutes extends RouteBuilder {
                 .setProperty(OUTBOX_KEY, simple("${exchangeProperty." + OUTGOING + ".idempotencyKey}"))
                 .throttle(simple("{{sending.rate-limit}}")).timePeriodMillis("{{sending.rate-period-seconds}}s")
                         .totalRequestsMode()
+                // not eager: an outbox id is recorded only once Wappi accepted the message (just below), so a
+                // crash before that re-sends it rather than losing it; a failure never records it
                 .idempotentConsumer(exchangeProperty(OUTBOX_KEY))
-                        .idempotentRepository(IdempotencyConfiguration.OUTBOX).eager(true).skipDuplicate(false)
+                        .idempotentRepository(IdempotencyConfiguration.OUTBOX).eager(false).removeOnFailure(false)
+                        .skipDuplicate(false)
                     .choice()
                         .when(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
                             .bean(SendLog.class, "duplicate")
                         .otherwise()
                             .to("direct:wappi-send-call").id("wappi-send-deliver")
-                            .setProperty(SENT, constant(true))
                             .bean(SendLog.class, "sent")
+                            .bean(IdempotencyConfiguration.OUTBOX, "add(${exchangeProperty." + OUTBOX_KEY + "})")
                             .filter(simple("${exchangeProperty." + OUTGOING + ".markAsRead} && ${exchangeProperty."
                                     + OUTGOING + ".reply}"))
                                 .to("direct:wappi-send-mark-read")
