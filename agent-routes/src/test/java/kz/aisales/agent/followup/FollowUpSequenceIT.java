@@ -25,7 +25,6 @@ import kz.aisales.agent.AgentFlowSupport;
 
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.Message;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
