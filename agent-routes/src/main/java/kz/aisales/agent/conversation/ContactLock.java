@@ -1,5 +1,6 @@
 package kz.aisales.agent.conversation;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -14,11 +15,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * One turn per contact at a time, across threads and replicas: a lease on the contact row, taken with one
- * atomic UPDATE and given back when the turn ends. A lease left by a crashed replica expires.
+ * atomic UPDATE and given back when the turn ends. While this instance lives it renews its leases (a turn
+ * may wait on Gemini far longer than the lease), so a lease left by a crashed instance expires within
+ * {@code CONTACT_LOCK_LEASE} and its contacts are answered after a restart without a long wait.
  */
 @Component
 public class ContactLock {
 
+    private final String instance = Long.toHexString(new SecureRandom().nextLong());
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
     private final ConversationProperties conversation;
@@ -35,7 +39,7 @@ public class ContactLock {
                 UPDATE contacts SET turn_owner = :owner, turn_lease_until = :until
                 WHERE phone_number = :phone AND (turn_owner IS NULL OR turn_lease_until < :now)""",
                 new MapSqlParameterSource()
-                        .addValue("owner", exchange.getExchangeId())
+                        .addValue("owner", owner(exchange))
                         .addValue("until", now.plus(conversation.lockLease()))
                         .addValue("phone", phoneNumber)
                         .addValue("now", now));
@@ -53,6 +57,20 @@ public class ContactLock {
         jdbc.update("""
                 UPDATE contacts SET turn_owner = NULL, turn_lease_until = NULL
                 WHERE phone_number = :phone AND turn_owner = :owner""",
-                Map.of("phone", phoneNumber, "owner", exchange.getExchangeId()));
+                Map.of("phone", phoneNumber, "owner", owner(exchange)));
+    }
+
+    /** Extends every lease this instance holds by a full lease period. */
+    public int renew() {
+        return jdbc.update("""
+                UPDATE contacts SET turn_lease_until = :until
+                WHERE turn_owner LIKE :instance || '/%'""",
+                new MapSqlParameterSource()
+                        .addValue("until", OffsetDateTime.now(clock).plus(conversation.lockLease()))
+                        .addValue("instance", instance));
+    }
+
+    private String owner(Exchange exchange) {
+        return instance + "/" + exchange.getExchangeId();
     }
 }
