@@ -32,6 +32,12 @@ public class SendLog {
         record(message, wappiId, "sent", message.reply() ? "reply to " + message.replyToMessageId() : null, correlationId);
     }
 
+    public void deliveredBefore(@ExchangeProperty(WappiSendRoutes.OUTGOING) OutgoingMessage message,
+            @Header("correlation_id") String correlationId) {
+        LOG.warn("Outbox {} was redelivered but Wappi already shows it in the chat: not sent again", message.outboxId());
+        record(message, null, "sent", "delivered before a restart; found in the chat", correlationId);
+    }
+
     public void duplicate(@ExchangeProperty(WappiSendRoutes.OUTGOING) OutgoingMessage message,
             @Header("correlation_id") String correlationId) {
         LOG.info("Outbox {} already sent: skipped", message.outboxId());

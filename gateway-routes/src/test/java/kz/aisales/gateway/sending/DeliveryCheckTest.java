@@ -1,0 +1,67 @@
+package kz.aisales.gateway.sending;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import kz.aisales.gateway.wappi.WappiClient;
+
+import org.junit.jupiter.api.Test;
+
+class DeliveryCheckTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final OutgoingMessage REPLY = new OutgoingMessage("o-1", "+7 701 000 0001", "Курс стоит 200 000 ₸. Оплатите?",
+            null, false, "reply", "2026-11-25T15:00:00+05:00");
+    static final long CREATED = 1_795_600_800L; // 2026-11-25T15:00:00+05:00
+
+    final List<String> chatsRead = new ArrayList<>();
+
+    @Test
+    void aFirstDeliveryNeverAsksWappi() {
+        assertThat(check("[]").deliveredBefore(false, REPLY)).isFalse();
+        assertThat(check("[]").deliveredBefore(null, REPLY)).isFalse();
+        assertThat(chatsRead).isEmpty();
+    }
+
+    @Test
+    void aRedeliveryFoundInTheChatAsOurOwnMessageWasDelivered() {
+        String chat = "[{\"fromMe\":true,\"body\":\"Курс стоит 200 000 ₸. Оплатите? \",\"time\":" + (CREATED + 1) + "}]";
+
+        assertThat(check(chat).deliveredBefore(true, REPLY)).isTrue();
+        assertThat(chatsRead).containsExactly("77010000001@c.us");
+    }
+
+    @Test
+    void theSameTextSentBeforeThisMessageExistedDoesNotCount() {
+        String chat = "[{\"fromMe\":true,\"body\":\"Курс стоит 200 000 ₸. Оплатите?\",\"time\":" + (CREATED - 3600) + "}]";
+
+        assertThat(check(chat).deliveredBefore(true, REPLY)).isFalse();
+    }
+
+    @Test
+    void theCustomersOwnWordsOrAMediaBodyDoNotCount() {
+        String chat = "[{\"fromMe\":false,\"body\":\"Курс стоит 200 000 ₸. Оплатите?\",\"time\":" + (CREATED + 5) + "},"
+                + "{\"fromMe\":true,\"body\":{\"mimetype\":\"image/jpeg\"},\"time\":" + (CREATED + 6) + "}]";
+
+        assertThat(check(chat).deliveredBefore(true, REPLY)).isFalse();
+    }
+
+    private DeliveryCheck check(String messages) {
+        return new DeliveryCheck(new WappiClient(null) {
+            @Override
+            public JsonNode messages(String chatId, int limit, int offset) {
+                chatsRead.add(chatId);
+                try {
+                    return JSON.readTree("{\"status\":\"done\",\"messages\":" + messages + "}");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+    }
+}
