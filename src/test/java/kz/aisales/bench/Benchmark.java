@@ -60,7 +60,7 @@ public final class Benchmark {
                 "WAPPI_BASE_URL", wappi.baseUri().toString(), "WAPPI_TOKEN", TOKEN, "WAPPI_PROFILE_ID", "bench",
                 "GEMINI_BASE_URL", gemini.baseUri().toString(), "GEMINI_API_KEY", KEY,
                 "POLLING_INTERVAL", "1", "MESSAGE_GROUP_TIMEOUT", "0",
-                "SEND_RATE_LIMIT", "100000", "SEND_RATE_PERIOD_SECONDS", "1"));
+                "SEND_RATE_LIMIT", "1000", "SEND_RATE_PERIOD_SECONDS", "1"));
         try (RunningSystem system = RunningSystem.start(environment)) {
             record("start to healthy: gateway / agent (s)", String.format("%.1f / %.1f",
                     system.gatewayStart().toMillis() / 1000.0, system.agentStart().toMillis() / 1000.0));

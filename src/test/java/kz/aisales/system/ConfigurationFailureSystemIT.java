@@ -18,8 +18,8 @@ class ConfigurationFailureSystemIT {
     void agentWithAnUnknownTimeZoneExitsNamingTheVariable() throws Exception {
         Path log = RunningSystem.log("agent-bad-timezone");
         Files.deleteIfExists(log);
-        RunningSystem.recreateDatabase("ai_agent_it_config");
-        ServiceProcess agent = RunningSystem.startService("agent", "agent-bad-timezone", "ai_agent_it_config",
+        RunningSystem.recreateDatabase(RunningSystem.AGENT_DB + "_config");
+        ServiceProcess agent = RunningSystem.startService("agent", "agent-bad-timezone", RunningSystem.AGENT_DB + "_config",
                 Map.of("TIMEZONE", "Mars/Base"));
         try {
             assertThat(agent.process().waitFor(2, TimeUnit.MINUTES)).as("agent exited by itself").isTrue();

@@ -26,9 +26,11 @@ public final class RunningSystem implements AutoCloseable {
 
     public static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/postgres";
     public static final String RABBITMQ = "amqp://guest:guest@127.0.0.1:5672/";
-    public static final String GATEWAY_DB = "whatsapp_gateway_it";
-    public static final String AGENT_DB = "ai_agent_it";
-    public static final String PREFIX = "it.";
+    /** Names this run's databases and queues, so two runs on one machine (-Dsystem.id=...) never collide. */
+    private static final String RUN = System.getProperty("system.id", "it").replaceAll("[^a-z0-9_]", "");
+    public static final String GATEWAY_DB = "whatsapp_gateway_" + RUN;
+    public static final String AGENT_DB = "ai_agent_" + RUN;
+    public static final String PREFIX = RUN + ".";
     public static final List<String> QUEUES = List.of("incoming_messages", "outgoing_messages", "voice_transcription");
 
     private final Map<String, String> environment;
@@ -62,7 +64,6 @@ public final class RunningSystem implements AutoCloseable {
         }
     }
 
-    /** Starts one service; its output goes to {@code <logName>.log} in the system-logs folder. */
     public ServiceProcess gateway() {
         return gateway;
     }
@@ -89,6 +90,19 @@ public final class RunningSystem implements AutoCloseable {
         return gatewayStart;
     }
 
+    /** Kills the service with SIGKILL, as a crash would, and starts it again; returns the time to healthy. */
+    public Duration crashAndRestart(String service) throws Exception {
+        if ("gateway".equals(service)) {
+            gateway.kill();
+            gateway = startService("gateway", "gateway", GATEWAY_DB, environment);
+            return gateway.awaitHealthy(Duration.ofMinutes(3));
+        }
+        agent.kill();
+        agent = startService("agent", "agent", AGENT_DB, environment);
+        return agent.awaitHealthy(Duration.ofMinutes(3));
+    }
+
+    /** Starts one service; its output goes to {@code <logName>.log} in the system-logs folder. */
     public static ServiceProcess startService(String service, String logName, String database, Map<String, String> extraEnvironment)
             throws IOException {
         Map<String, String> environment = new HashMap<>();

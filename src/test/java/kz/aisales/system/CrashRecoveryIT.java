@@ -1,0 +1,84 @@
+package kz.aisales.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import kz.aisales.system.fakes.FakeGemini;
+import kz.aisales.system.fakes.FakeWappi;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 6, scenario 1: 200 customers write while first the agent, then the gateway is killed with
+ * SIGKILL mid-flight and restarted. Every customer gets exactly one reply: none lost, none twice.
+ */
+class CrashRecoveryIT {
+
+    static final String TOKEN = "crash-token";
+    static final String KEY = "crash-key";
+    static final int CUSTOMERS = 200;
+
+    static FakeWappi wappi;
+    static FakeGemini gemini;
+    static RunningSystem system;
+
+    @BeforeAll
+    static void start() throws Exception {
+        wappi = new FakeWappi(TOKEN);
+        gemini = new FakeGemini(KEY);
+        system = RunningSystem.start(Map.of(
+                "WAPPI_BASE_URL", wappi.baseUri().toString(), "WAPPI_TOKEN", TOKEN, "WAPPI_PROFILE_ID", "crash",
+                "GEMINI_BASE_URL", gemini.baseUri().toString(), "GEMINI_API_KEY", KEY,
+                "POLLING_INTERVAL", "1", "MESSAGE_GROUP_TIMEOUT", "1",
+                "SEND_RATE_LIMIT", "1000", "SEND_RATE_PERIOD_SECONDS", "1",
+                "WAPPI_CHATS_PAGE_SIZE", "100"));
+        gemini.latency(Duration.ofMillis(200));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (system != null) {
+            system.close();
+        }
+        wappi.close();
+        gemini.close();
+    }
+
+    @Test
+    void killingEitherServiceMidFlightLosesNothingAndAnswersNobodyTwice() throws Exception {
+        List<String> customers = new ArrayList<>();
+        for (int i = 0; i < CUSTOMERS; i++) {
+            String phone = String.valueOf(77020000000L + i);
+            customers.add(phone);
+            wappi.customerWrites(phone, "Клиент " + i, "Здравствуйте! Сколько стоит курс? #" + i);
+        }
+
+        await().atMost(Duration.ofMinutes(2)).until(() -> wappi.sent().size() >= 20);
+        Duration agentBack = system.crashAndRestart("agent");
+        await().atMost(Duration.ofMinutes(3)).until(() -> wappi.sent().size() >= 100);
+        Duration gatewayBack = system.crashAndRestart("gateway");
+
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> customers.stream().allMatch(phone -> !wappi.sentTo(phone).isEmpty()));
+        // a reply still in flight after the restarts would show up within these 10 s as a duplicate
+        int[] settled = {-1};
+        await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(60))
+                .until(() -> settled[0] == (settled[0] = wappi.sent().size()));
+
+        long lost = customers.stream().filter(phone -> wappi.sentTo(phone).isEmpty()).count();
+        long duplicates = customers.stream().filter(phone -> wappi.sentTo(phone).size() > 1).count();
+        System.out.printf("crash recovery: customers %d, replies %d, lost %d, duplicates %d"
+                + " (agent back in %.1f s, gateway back in %.1f s)%n", CUSTOMERS, wappi.sent().size(), lost, duplicates,
+                agentBack.toMillis() / 1000.0, gatewayBack.toMillis() / 1000.0);
+        assertThat(lost).isZero();
+        assertThat(duplicates).isZero();
+        assertThat(wappi.sent()).hasSize(CUSTOMERS);
+    }
+}
