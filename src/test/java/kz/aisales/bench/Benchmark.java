@@ -81,12 +81,16 @@ public final class Benchmark {
             gemini.latency(Duration.ofSeconds(2));
             Stats slow = repeat(() -> call(() -> 100 / burst(100, Duration.ofMinutes(5))));
             record("100 new contacts at once, LLM 2 s: time to all replies (s)", slow.format("%.1f"));
+            system.restart("agent", Map.of("CONVERSATION_CONCURRENCY", "20"));
+            Stats before = repeat(() -> call(() -> 100 / burst(100, Duration.ofMinutes(5))));
+            record("  the same with CONVERSATION_CONCURRENCY=20, the earlier default (s)", before.format("%.1f"));
+            system.restart("agent", Map.of());
             gemini.latency(Duration.ZERO);
 
-            system.restartGateway(Map.of("POLLING_INTERVAL", "5"));
+            system.restart("gateway", Map.of("POLLING_INTERVAL", "5"));
             latency("pipeline latency, default polling 5 s (ms)");
 
-            system.restartGateway(Map.of("SEND_RATE_LIMIT", "20", "SEND_RATE_PERIOD_SECONDS", "60"));
+            system.restart("gateway", Map.of("SEND_RATE_LIMIT", "20", "SEND_RATE_PERIOD_SECONDS", "60"));
             throttle(system);
 
             record("resident memory after the run: gateway / agent (MB)",

@@ -80,14 +80,20 @@ public final class RunningSystem implements AutoCloseable {
         return agentStart;
     }
 
-    /** Stops the gateway (SIGTERM) and starts it again with these variables changed; returns the time to healthy. */
-    public Duration restartGateway(Map<String, String> changes) throws Exception {
-        gateway.close();
+    /** Stops a service (SIGTERM) and starts it again with these variables changed; returns the time to healthy. */
+    public Duration restart(String service, Map<String, String> changes) throws Exception {
         Map<String, String> changed = new HashMap<>(environment);
         changed.putAll(changes);
-        gateway = startService("gateway", "gateway", GATEWAY_DB, changed);
-        gatewayStart = gateway.awaitHealthy(Duration.ofMinutes(3));
-        return gatewayStart;
+        if ("gateway".equals(service)) {
+            gateway.close();
+            gateway = startService("gateway", "gateway", GATEWAY_DB, changed);
+            gatewayStart = gateway.awaitHealthy(Duration.ofMinutes(3));
+            return gatewayStart;
+        }
+        agent.close();
+        agent = startService("agent", "agent", AGENT_DB, changed);
+        agentStart = agent.awaitHealthy(Duration.ofMinutes(3));
+        return agentStart;
     }
 
     /** Kills the service with SIGKILL, as a crash would, and starts it again; returns the time to healthy. */
