@@ -52,6 +52,8 @@ public abstract class AgentFlowSupport {
     protected static final WireMockServer GEMINI = new WireMockServer(options().dynamicPort().http2PlainDisabled(true)
             .containerThreads(200).asynchronousResponseEnabled(true).asynchronousResponseThreads(200));
     protected static final ObjectMapper JSON = new ObjectMapper();
+    protected static final String CONSOLE_USER = "operator";
+    protected static final String CONSOLE_PASSWORD = "console-pass-a41f";
 
     static {
         GEMINI.start();
@@ -73,6 +75,8 @@ public abstract class AgentFlowSupport {
     static void agentUnderTest(DynamicPropertyRegistry registry) {
         registry.add("gemini.base-url", GEMINI::baseUrl);
         registry.add("gemini.api-key", () -> "test-key");
+        registry.add("console.user", () -> CONSOLE_USER);
+        registry.add("console.password", () -> CONSOLE_PASSWORD);
         registry.add("queues.incoming", () -> "agent-test.flow.incoming_messages");
         registry.add("queues.outgoing", () -> "agent-test.flow.outgoing_messages");
     }
