@@ -27,6 +27,7 @@ import kz.aisales.agent.config.QueueProperties;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Message;
@@ -44,6 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * by WireMock over HTTP. Each test starts from empty tables and queues.
  */
 @CamelSpringBootTest
+@DisableJmx(false) // the routes' MBeans, for Jolokia (operations/OperationsIT)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 public abstract class AgentFlowSupport {
