@@ -117,6 +117,7 @@ public final class RunningSystem implements AutoCloseable {
         environment.put("QUEUE_INCOMING_MESSAGES", queue("incoming_messages"));
         environment.put("QUEUE_OUTGOING_MESSAGES", queue("outgoing_messages"));
         environment.put("QUEUE_VOICE_TRANSCRIPTION", queue("voice_transcription"));
+        environment.put("LOG_DIR", log(logName).resolveSibling(logName + "-daily").toString());
         environment.putAll(extraEnvironment);
         return ServiceProcess.start(service, jar(service), freePort(), environment, log(logName), List.of("-Xmx384m"));
     }

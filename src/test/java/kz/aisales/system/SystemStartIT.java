@@ -56,6 +56,23 @@ class SystemStartIT {
     }
 
     @Test
+    void consolesStayClosedWithoutAConfiguredPassword() throws Exception {
+        for (var service : List.of(system.gateway(), system.agent())) {
+            for (String console : List.of("/actuator/hawtio/", "/actuator/jolokia/search/org.apache.camel:type=routes,*")) {
+                HttpResponse<Void> anonymous = HttpClient.newHttpClient().send(
+                        HttpRequest.newBuilder(service.baseUri().resolve(console)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> defaultUser = HttpClient.newHttpClient().send(
+                        HttpRequest.newBuilder(service.baseUri().resolve(console))
+                                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("admin:".getBytes()))
+                                .build(), HttpResponse.BodyHandlers.discarding());
+
+                assertThat(anonymous.statusCode()).as(service.name() + console).isIn(401, 403);
+                assertThat(defaultUser.statusCode()).as(service.name() + console).isIn(401, 403);
+            }
+        }
+    }
+
+    @Test
     void eachServiceMigratedItsOwnDatabase() throws Exception {
         assertThat(tables(RunningSystem.GATEWAY_DB)).contains("message_logs", "whitelist").doesNotContain("contacts");
         assertThat(tables(RunningSystem.AGENT_DB)).contains("contacts", "messages", "follow_ups", "scheduled_calls")

@@ -27,6 +27,7 @@ import kz.aisales.agent.config.QueueProperties;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Message;
@@ -46,6 +47,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * real time.
  */
 @CamelSpringBootTest
+@DisableJmx(false) // the routes' MBeans, for Jolokia (operations/OperationsIT)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(MovableClock.Configuration.class)
@@ -55,6 +57,8 @@ public abstract class AgentFlowSupport {
     protected static final WireMockServer GEMINI = new WireMockServer(options().dynamicPort().http2PlainDisabled(true)
             .containerThreads(200).asynchronousResponseEnabled(true).asynchronousResponseThreads(200));
     protected static final ObjectMapper JSON = new ObjectMapper();
+    protected static final String CONSOLE_USER = "operator";
+    protected static final String CONSOLE_PASSWORD = "console-pass-a41f";
 
     static {
         GEMINI.start();
@@ -76,6 +80,8 @@ public abstract class AgentFlowSupport {
     static void agentUnderTest(DynamicPropertyRegistry registry) {
         registry.add("gemini.base-url", GEMINI::baseUrl);
         registry.add("gemini.api-key", () -> "test-key");
+        registry.add("console.user", () -> CONSOLE_USER);
+        registry.add("console.password", () -> CONSOLE_PASSWORD);
         registry.add("queues.incoming", () -> "agent-test.flow.incoming_messages");
         registry.add("queues.outgoing", () -> "agent-test.flow.outgoing_messages");
     }

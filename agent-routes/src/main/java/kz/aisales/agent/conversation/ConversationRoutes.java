@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 
 import kz.aisales.agent.config.ConversationProperties;
 import kz.aisales.agent.gemini.GeminiException;
+import kz.aisales.agent.operations.AgentMetrics;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -51,6 +52,9 @@ public class ConversationRoutes extends RouteBuilder {
                 .end()
                 .setHeader(PHONE, simple("${exchangeProperty.incoming.phoneNumber}"))
                 .removeHeaders("*", PHONE, CORRELATION_ID)
+                .bean(AgentMetrics.class, "received(${exchangeProperty.incoming.messageType})")
+                .log("Received ${exchangeProperty.incoming.messageType} message ${exchangeProperty.incoming.messageId}"
+                        + " from ${exchangeProperty.incoming.phoneNumber}")
                 .to("direct:conversation-burst");
 
         from("direct:conversation-burst").routeId("conversation-burst")
@@ -66,6 +70,7 @@ public class ConversationRoutes extends RouteBuilder {
                 .setProperty(PHONE, header(PHONE))
                 .setProperty(INCOMING_JSON, body())
                 .removeHeaders("*", CORRELATION_ID)
+                .log("Turn for ${exchangeProperty.phone_number}")
                 .bean(ContactLock.class, "acquire")
                 .doTry()
                     .to("direct:conversation-respond")
@@ -107,6 +112,7 @@ public class ConversationRoutes extends RouteBuilder {
                     .bean(ReplyFactory.class, "outgoingJson")
                     .removeHeaders("*", CORRELATION_ID)
                     .to("spring-rabbitmq:default?routingKey={{queues.outgoing}}").id("outgoing-publish")
+                    .log("Reply published to {{queues.outgoing}}")
                 .end()
                 .bean(ConversationStore.class, "saveReply(${exchangeProperty.reply})");
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import kz.aisales.agent.config.FollowUpProperties;
 import kz.aisales.agent.conversation.ConversationRoutes;
 import kz.aisales.agent.gemini.GeminiException;
+import kz.aisales.agent.operations.AgentMetrics;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
@@ -60,7 +61,8 @@ public class FollowUpRoutes extends RouteBuilder {
         from("direct:follow-up-publish").routeId("follow-up-publish")
                 .filter(method(FollowUpStore.class, "stillClaimed"))
                     .to("direct:reply-send")
-                    .bean(FollowUpStore.class, "recordSent");
+                    .bean(FollowUpStore.class, "recordSent")
+                    .bean(AgentMetrics.class, "followUpSent(${exchangeProperty." + TOUCH + ".touchNumber})");
 
         from("direct:follow-up-after-turn").routeId("follow-up-after-turn")
                 .bean(FollowUpStore.class, "afterTurn");

@@ -30,6 +30,7 @@ public class GeminiRoutes extends RouteBuilder {
                         + "&httpClientConfigurer=#geminiHttpClientConfigurer"
                         + "&connectTimeout={{gemini.timeout-ms}}&responseTimeout={{gemini.timeout-ms}}&soTimeout={{gemini.timeout-ms}}"
                         + "&connectionsPerRoute={{conversation.concurrency}}").id("gemini-generate-call")
+                .log("Gemini answered with HTTP ${header.CamelHttpResponseCode}")
                 .bean(GeminiResponseReader.class, "read")
                 .removeHeaders("CamelHttp*");
     }

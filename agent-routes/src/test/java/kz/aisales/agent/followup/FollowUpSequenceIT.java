@@ -20,8 +20,10 @@ import java.util.concurrent.CyclicBarrier;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import kz.aisales.agent.AgentFlowSupport;
+import kz.aisales.agent.operations.AgentMetrics;
 
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
@@ -40,8 +42,15 @@ class FollowUpSequenceIT extends AgentFlowSupport {
     @Autowired
     ProducerTemplate producer;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void oneContactIsWalkedThroughAllFiveTouchesInsideWorkingHours() {
+        double[] touchesBefore = new double[5];
+        for (int touch = 1; touch <= 5; touch++) {
+            touchesBefore[touch - 1] = meters.get(AgentMetrics.FOLLOW_UPS_SENT).tag("touch", String.valueOf(touch)).counter().count();
+        }
         stubModerator(true);
         stubSales("Отлично! Для какого магазина нужен сайт?", "other");
         stubFollowUp("Иван, удалось подумать о сайте для магазина?");
@@ -86,6 +95,10 @@ class FollowUpSequenceIT extends AgentFlowSupport {
         Map<String, Object> done = jdbc.queryForMap("SELECT status, stop_reason, next_follow_up_at FROM follow_ups WHERE id = ?", followUp);
         assertThat(done).containsEntry("status", "completed").containsEntry("stop_reason", "completed_5_touches")
                 .containsEntry("next_follow_up_at", null);
+        for (int touch = 1; touch <= 5; touch++) {
+            assertThat(meters.get(AgentMetrics.FOLLOW_UPS_SENT).tag("touch", String.valueOf(touch)).counter().count())
+                    .as("follow-ups sent, touch %d", touch).isGreaterThanOrEqualTo(touchesBefore[touch - 1] + 1);
+        }
         List<String> prompts = GEMINI.findAll(followUpRequests()).stream().map(AgentFlowSupport::promptText).toList();
         assertThat(prompts).hasSize(5);
         for (int touch = 1; touch <= 5; touch++) {

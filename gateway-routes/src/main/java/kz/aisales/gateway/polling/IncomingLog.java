@@ -2,6 +2,7 @@ package kz.aisales.gateway.polling;
 
 import kz.aisales.gateway.messagelog.MessageLog;
 import kz.aisales.gateway.messagelog.MessageLogEntry;
+import kz.aisales.gateway.operations.GatewayMetrics;
 import kz.aisales.gateway.queues.IncomingMessage;
 import kz.aisales.gateway.whitelist.PhoneNumbers;
 
@@ -16,13 +17,16 @@ public class IncomingLog {
     private static final Logger LOG = LoggerFactory.getLogger(IncomingLog.class);
 
     private final MessageLog log;
+    private final GatewayMetrics metrics;
 
-    public IncomingLog(MessageLog log) {
+    public IncomingLog(MessageLog log, GatewayMetrics metrics) {
         this.log = log;
+        this.metrics = metrics;
     }
 
     public void filtered(PolledMessage polled, FilterDecision decision) {
         LOG.info("Message {} from {} not forwarded: {}", polled.id(), polled.chatId(), decision.reason());
+        metrics.received(polled.type(), "filtered");
         log.record(new MessageLogEntry(polled.id(), polled.chatId(), PhoneNumbers.normalize(polled.chatId()),
                 MessageLogEntry.INCOMING, polled.type(), polled.message().path("body").isTextual()
                         ? polled.message().path("body").asText() : null,
@@ -36,6 +40,7 @@ public class IncomingLog {
             default -> message.messageType() + " -> incoming_messages with a placeholder text";
         };
         LOG.info("Message {} from {} forwarded: {}", message.messageId(), message.chatId(), reason);
+        metrics.received(message.messageType(), "forwarded");
         log.record(new MessageLogEntry(message.messageId(), message.chatId(), message.phoneNumber(),
                 MessageLogEntry.INCOMING, message.messageType(), message.messageText(), "forwarded", reason,
                 message.messageId()));

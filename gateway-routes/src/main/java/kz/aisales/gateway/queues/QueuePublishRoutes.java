@@ -16,11 +16,13 @@ public class QueuePublishRoutes extends RouteBuilder {
     public void configure() {
         from("direct:publish-incoming").routeId("publish-incoming").routeConfigurationId("propagate-errors")
                 .to("direct:publish-prepare")
-                .to("spring-rabbitmq:default?routingKey={{queues.incoming}}&confirm=enabled").id("incoming-publish");
+                .to("spring-rabbitmq:default?routingKey={{queues.incoming}}&confirm=enabled").id("incoming-publish")
+                .log("Published to {{queues.incoming}}");
 
         from("direct:publish-voice").routeId("publish-voice").routeConfigurationId("propagate-errors")
                 .to("direct:publish-prepare")
-                .to("spring-rabbitmq:default?routingKey={{queues.voice}}&confirm=enabled").id("voice-publish");
+                .to("spring-rabbitmq:default?routingKey={{queues.voice}}&confirm=enabled").id("voice-publish")
+                .log("Published to {{queues.voice}}");
 
         from("direct:publish-prepare").routeId("publish-prepare").routeConfigurationId("propagate-errors")
                 .removeHeaders("*", "correlation_id")

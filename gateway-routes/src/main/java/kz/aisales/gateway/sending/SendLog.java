@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import kz.aisales.gateway.messagelog.MessageLog;
 import kz.aisales.gateway.messagelog.MessageLogEntry;
+import kz.aisales.gateway.operations.GatewayMetrics;
 import kz.aisales.gateway.whitelist.PhoneNumbers;
 
 import org.apache.camel.ExchangeProperty;
@@ -19,9 +20,11 @@ public class SendLog {
     private static final Logger LOG = LoggerFactory.getLogger(SendLog.class);
 
     private final MessageLog log;
+    private final GatewayMetrics metrics;
 
-    public SendLog(MessageLog log) {
+    public SendLog(MessageLog log, GatewayMetrics metrics) {
         this.log = log;
+        this.metrics = metrics;
     }
 
     public void sent(JsonNode wappiAnswer, @ExchangeProperty(WappiSendRoutes.OUTGOING) OutgoingMessage message,
@@ -29,6 +32,7 @@ public class SendLog {
         String wappiId = wappiAnswer.path("message_id").asText(null);
         LOG.info("Sent outbox {} to {} as Wappi message {} (correlation {})", message.outboxId(),
                 PhoneNumbers.normalize(message.phoneNumber()), wappiId, correlationId);
+        metrics.sent(message.kind());
         record(message, wappiId, "sent", message.reply() ? "reply to " + message.replyToMessageId() : null, correlationId);
     }
 

@@ -40,6 +40,8 @@ public abstract class GatewayTestSupport {
     public static final String WAPPI_TOKEN = "wappi-token-7f3a9c41-secret";
     public static final String GEMINI_KEY = "gemini-key-91bc22-secret";
     public static final int PAGE_SIZE = 3;
+    public static final String CONSOLE_USER = "operator";
+    public static final String CONSOLE_PASSWORD = "console-pass-5d1e";
 
     protected static final WireMockServer STUBS = new WireMockServer(options().dynamicPort().http2PlainDisabled(true));
     protected static final ObjectMapper JSON = new ObjectMapper();
@@ -55,6 +57,8 @@ public abstract class GatewayTestSupport {
         registry.add("wappi.profile-id", () -> "test-profile");
         registry.add("gemini.base-url", STUBS::baseUrl);
         registry.add("gemini.api-key", () -> GEMINI_KEY);
+        registry.add("console.user", () -> CONSOLE_USER);
+        registry.add("console.password", () -> CONSOLE_PASSWORD);
     }
 
     @Autowired
