@@ -37,7 +37,7 @@ public final class RunningSystem implements AutoCloseable {
     private ServiceProcess gateway;
     private ServiceProcess agent;
     private Duration gatewayStart;
-    private final Duration agentStart;
+    private Duration agentStart;
 
     private RunningSystem(Map<String, String> environment, ServiceProcess gateway, ServiceProcess agent,
             Duration gatewayStart, Duration agentStart) {
