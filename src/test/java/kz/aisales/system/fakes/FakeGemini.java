@@ -30,6 +30,7 @@ public final class FakeGemini extends FakeHttpServer {
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private final Deque<int[]> script = new ArrayDeque<>();
     private final AtomicInteger calls = new AtomicInteger();
+    private final List<java.time.Instant> callTimes = new CopyOnWriteArrayList<>();
     private volatile Duration latency = Duration.ZERO;
 
     public FakeGemini(String apiKey) throws IOException {
@@ -55,9 +56,15 @@ public final class FakeGemini extends FakeHttpServer {
         return calls.get();
     }
 
+    /** When each call arrived, in order. */
+    public List<java.time.Instant> callTimes() {
+        return List.copyOf(callTimes);
+    }
+
     @Override
     void handle(HttpExchange exchange) throws IOException {
         calls.incrementAndGet();
+        callTimes.add(java.time.Instant.now());
         if (!apiKey.equals(exchange.getRequestHeaders().getFirst("x-goog-api-key"))) {
             respond(exchange, 403, error(403, "PERMISSION_DENIED", "API key not valid"));
             return;

@@ -24,6 +24,9 @@ abstract class FakeHttpServer implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
 
     FakeHttpServer() throws IOException {
+        // the JDK server writes headers and body separately: without TCP_NODELAY, Nagle's algorithm and the
+        // client's delayed ACK add about 40 ms to every call, which a real partner would not
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
         server.setExecutor(executor);
         server.createContext("/", exchange -> {

@@ -58,6 +58,11 @@ public final class FakeWappi extends FakeHttpServer {
                 Map.of("mimetype", "audio/ogg; codecs=opus", "url", baseUri() + "/media/voice.ogg", "fileLength", 4));
     }
 
+    /** A customer sends anything: any Wappi type, a text, a JSON-object media body, or null; returns the id. */
+    public String customerSends(String phone, String name, String type, Object body) {
+        return add(phone, name, type, false, false, body);
+    }
+
     /** Someone at the business types on the phone (fromMe, not through the API). */
     public String operatorWrites(String phone, String text) {
         return add(phone, null, "chat", true, false, text);

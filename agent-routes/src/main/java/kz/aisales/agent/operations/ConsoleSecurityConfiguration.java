@@ -7,6 +7,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -17,6 +19,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -37,12 +40,20 @@ public class ConsoleSecurityConfiguration {
 
     static final String ROLE = "OPERATOR";
 
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleSecurityConfiguration.class);
+
     private static final RequestMatcher CONSOLES = new OrRequestMatcher(
             PathPatternRequestMatcher.withDefaults().matcher("/actuator/hawtio/**"),
             PathPatternRequestMatcher.withDefaults().matcher("/actuator/jolokia/**"));
 
     @Bean
-    SecurityFilterChain consoleSecurity(HttpSecurity http, ConsoleProperties console) throws Exception {
+    SecurityFilterChain consoleSecurity(HttpSecurity http, ConsoleProperties console, AdminProperties admin)
+            throws Exception {
+        if (admin.protectedByKey()) {
+            http.addFilterBefore(new AdminApiKeyFilter(admin.apiKey()), AuthorizationFilter.class);
+        } else {
+            LOG.warn("ADMIN_API_KEY is not set: REST calls that change data are not protected by a key");
+        }
         http.authorizeHttpRequests(requests -> {
                     if (console.enabled()) {
                         requests.requestMatchers(CONSOLES).hasRole(ROLE);

@@ -1,0 +1,71 @@
+package kz.aisales.agent.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/** With ADMIN_API_KEY set, a classification change needs it: a missing or wrong key gets 401 and changes nothing. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ADMIN_API_KEY=test-admin-key")
+@ActiveProfiles("test")
+@DirtiesContext
+class AdminApiKeyIT {
+
+    static final String PHONE = "77019997766";
+    static final String CHANGE = "{\"is_client\": false, \"reason\": \"spam\"}";
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void contact() {
+        jdbc.update("DELETE FROM contacts WHERE phone_number = ?", PHONE);
+        jdbc.update("INSERT INTO contacts (phone_number, is_client) VALUES (?, true)", PHONE);
+    }
+
+    @Test
+    void aMissingOrWrongKeyIsRefusedAndChangesNothing() {
+        assertThat(reclassify(null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(reclassify("guess").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(isClient()).isTrue();
+    }
+
+    @Test
+    void theRightKeyChangesTheClassification() {
+        assertThat(reclassify("test-admin-key").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(isClient()).isFalse();
+    }
+
+    @Test
+    void readingNeedsNoKey() {
+        assertThat(http.getForEntity("/contacts/" + PHONE, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    private org.springframework.http.ResponseEntity<String> reclassify(String key) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (key != null) {
+            headers.set("X-API-Key", key);
+        }
+        return http.exchange("/contacts/" + PHONE + "/classification", HttpMethod.PUT, new HttpEntity<>(CHANGE, headers),
+                String.class);
+    }
+
+    private Boolean isClient() {
+        return jdbc.queryForObject("SELECT is_client FROM contacts WHERE phone_number = ?", Boolean.class, PHONE);
+    }
+}

@@ -1,0 +1,21 @@
+package kz.aisales.gateway.operations;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** {@code ADMIN_API_KEY}: the key every changing REST call must carry; empty = those calls are not protected. */
+@ConfigurationProperties("admin")
+public record AdminProperties(String apiKey) {
+
+    public AdminProperties {
+        apiKey = apiKey == null ? "" : apiKey.strip();
+    }
+
+    public boolean protectedByKey() {
+        return !apiKey.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return "AdminProperties[apiKey=" + (protectedByKey() ? "***" : "(none)") + "]";
+    }
+}
