@@ -21,6 +21,7 @@ import kz.aisales.agent.gemini.GeminiException;
 import kz.aisales.agent.gemini.GeminiRequest;
 import kz.aisales.agent.gemini.GeminiRequestFactory;
 import kz.aisales.agent.gemini.StructuredAnswers;
+import kz.aisales.agent.prompts.CustomerData;
 import kz.aisales.agent.prompts.PromptTemplates;
 
 import org.apache.camel.Body;
@@ -81,8 +82,13 @@ public class FollowUpPrompt {
         Turn conversation = conversations.loadTurn(touch.phoneNumber());
         Map<String, String> variables = variables(touch.touchNumber(), conversation, followUps.lastCustomerIntent(touch.contactId()),
                 ZonedDateTime.now(clock.withZone(hours.timezone())));
-        return requests.structured(prompts.render(PROMPT, variables),
-                List.of(GeminiRequest.Content.user("Напиши касание номер " + touch.touchNumber() + " и верни JSON.")), SCHEMA);
+        Map<String, String> system = new HashMap<>(variables);
+        system.put("conversation_history", CustomerData.IN_USER_MESSAGE);
+        system.put("last_client_message", CustomerData.IN_USER_MESSAGE);
+        return requests.structured(prompts.render(PROMPT, system), List.of(GeminiRequest.Content.user(
+                CustomerData.fenced("Переписка", variables.get("conversation_history"))
+                        + CustomerData.fenced("Последнее сообщение клиента", variables.get("last_client_message"))
+                        + "Напиши касание номер " + touch.touchNumber() + " и верни JSON.")), SCHEMA);
     }
 
     public Reply reply(@ExchangeProperty(FollowUpRoutes.TOUCH) DueTouch touch, @Body String answer) {

@@ -11,6 +11,7 @@ import kz.aisales.agent.conversation.Turn;
 import kz.aisales.agent.gemini.GeminiRequest;
 import kz.aisales.agent.gemini.GeminiRequestFactory;
 import kz.aisales.agent.gemini.StructuredAnswers;
+import kz.aisales.agent.prompts.CustomerData;
 import kz.aisales.agent.prompts.PromptTemplates;
 
 import org.apache.camel.Body;
@@ -44,9 +45,10 @@ public class Moderator {
                 "contact_name", name,
                 "full_name", turn.contact().fullName() == null ? "" : turn.contact().fullName(),
                 "business_name", business.name(),
-                "conversation_history", Transcripts.plain(turn.history(), name)));
-        return requests.structured(system,
-                List.of(GeminiRequest.Content.user("Классифицируй этот контакт по переписке и верни JSON.")), Classification.SCHEMA);
+                "conversation_history", CustomerData.IN_USER_MESSAGE));
+        return requests.structured(system, List.of(GeminiRequest.Content.user(
+                CustomerData.fenced("Переписка", Transcripts.plain(turn.history(), name))
+                        + "Классифицируй этот контакт по переписке и верни JSON.")), Classification.SCHEMA);
     }
 
     /** Stores the verdict and returns the turn with the contact as now classified. */
