@@ -71,7 +71,7 @@ public final class Benchmark {
             Thread.sleep(10_000); // an idle system, observed for ten poll periods
             record("Wappi calls per idle poll", String.format("%.2f", callsPerPoll()));
 
-            latency("pipeline latency, polling 1 s, burst window 100 ms (the minimum), LLM 0 ms (ms)");
+            latency("pipeline latency, polling 1 s, burst window 100 ms (the minimum), LLM 0 ms (ms)", 20, 1);
             activeChats();
             Stats turns = repeat(() -> call(() -> burst(200, Duration.ofMinutes(3)) ));
             record("throughput: 200 contacts at once, LLM 0 ms (turns/s)", turns.format("%.1f"));
@@ -88,7 +88,7 @@ public final class Benchmark {
             gemini.latency(Duration.ZERO);
 
             system.restart("gateway", Map.of("POLLING_INTERVAL", "5"));
-            latency("pipeline latency, default polling 5 s (ms)");
+            latency("pipeline latency, default polling 5 s (ms)", 8, 5);
 
             system.restart("gateway", Map.of("SEND_RATE_LIMIT", "20", "SEND_RATE_PERIOD_SECONDS", "60"));
             throttle(system);
@@ -108,12 +108,15 @@ public final class Benchmark {
         return polls == 0 ? Double.NaN : (double) total / polls;
     }
 
-    private void latency(String name) throws Exception {
+    /** Customers write at a random moment of the poll period, as real ones do, one after the other. */
+    private void latency(String name, int messagesPerRun, int pollSeconds) throws Exception {
+        java.util.Random random = new java.util.Random(7);
         List<Stats> runs = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {
             List<Double> millis = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
+            for (int i = 0; i < messagesPerRun; i++) {
                 String phone = nextPhone();
+                Thread.sleep(random.nextInt(pollSeconds * 1000));
                 Instant written = Instant.now();
                 wappi.customerWrites(phone, "Bench", "Сколько стоит курс?");
                 FakeWappi.Sent reply = awaitReply(phone, Duration.ofSeconds(60));
