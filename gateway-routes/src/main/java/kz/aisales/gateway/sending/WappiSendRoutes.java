@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * {@code wappi-send}: {@code outgoing_messages} (single active consumer) -> throttle, at most
  * {@code SEND_RATE_LIMIT} per {@code SEND_RATE_PERIOD_SECONDS} -> once per outbox id, ever -> Wappi
  * {@code message/send} or {@code message/reply} -> {@code message_logs} -> mark read when asked.
- * A redelivered message that Wappi already shows in the chat ({@link DeliveryCheck}) is not sent again.
+ * A redelivered message that Wappi already shows in the chat ({@link DeliveryCheck}) is not sent again; a
+ * message to a customer who opted out ({@link OptOuts}) is refused and logged, never sent.
  * Failures follow the {@code send-errors} policy (bounded retry, then the dead-letter queue).
  */
 @Component
@@ -40,12 +41,16 @@ public class WappiSendRoutes extends RouteBuilder {
                     .choice()
                         .when(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
                             .bean(SendLog.class, "duplicate")
+                        .when(method(OptOuts.class, "refuses"))
+                            .bean(SendLog.class, "refused")
+                            .bean(IdempotencyConfiguration.OUTBOX, "add(${exchangeProperty." + OUTBOX_KEY + "})")
                         .when(method(DeliveryCheck.class, "deliveredBefore"))
                             .bean(SendLog.class, "deliveredBefore")
                             .bean(IdempotencyConfiguration.OUTBOX, "add(${exchangeProperty." + OUTBOX_KEY + "})")
                         .otherwise()
                             .to("direct:wappi-send-call").id("wappi-send-deliver")
                             .bean(SendLog.class, "sent")
+                            .bean(OptOuts.class, "sent")
                             .bean(IdempotencyConfiguration.OUTBOX, "add(${exchangeProperty." + OUTBOX_KEY + "})")
                             .filter(simple("${exchangeProperty." + OUTGOING + ".markAsRead} && ${exchangeProperty."
                                     + OUTGOING + ".reply}"))

@@ -85,6 +85,7 @@ public abstract class GatewayTestSupport {
         jdbc.update("DELETE FROM camel_messageprocessed");
         jdbc.update("DELETE FROM wappi_chat_cursors");
         jdbc.update("DELETE FROM wappi_poll_state");
+        jdbc.update("DELETE FROM opted_out_numbers");
         jdbc.update("DELETE FROM whitelist WHERE description = 'test'");
         for (String queue : List.of(queues.incoming(), queues.voice(), queues.outgoing())) {
             amqp.purgeQueue(queue, false);
