@@ -1,6 +1,7 @@
 package kz.aisales.agent;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -118,6 +119,18 @@ public abstract class AgentFlowSupport {
     }
 
     protected void publishIncoming(String messageId, String phone, String text, OffsetDateTime at) {
+        publishRaw(write(incoming(messageId, phone, text, at)), messageId);
+    }
+
+    /** What the gateway reports when a person at the business typed to the customer on the phone. */
+    protected void publishOperatorMessage(String messageId, String phone, String text) {
+        Map<String, Object> message = incoming(messageId, phone, text, OffsetDateTime.now());
+        message.put("sender_name", "Бизнес");
+        message.put("event", "operator_message");
+        publishRaw(write(message), messageId);
+    }
+
+    private static Map<String, Object> incoming(String messageId, String phone, String text, OffsetDateTime at) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("message_id", messageId);
         message.put("chat_id", phone + "@c.us");
@@ -129,7 +142,7 @@ public abstract class AgentFlowSupport {
         message.put("transcription_status", null);
         message.put("timestamp", at.toString());
         message.put("contact_info", Map.of("FirstName", "Иван", "FullName", "Иван Петров", "PushName", "Ivan"));
-        publishRaw(write(message), messageId);
+        return message;
     }
 
     protected void publishRaw(String body, String correlationId) {
@@ -184,6 +197,22 @@ public abstract class AgentFlowSupport {
 
     protected static RequestPatternBuilder moderatorRequests() {
         return postRequestedFor(urlPathMatching(GENERATE)).withRequestBody(matchingJsonPath("$.generationConfig.responseJsonSchema.properties.isClient"));
+    }
+
+    protected static MappingBuilder followUpCall() {
+        return post(urlPathMatching(GENERATE))
+                .withRequestBody(matchingJsonPath("$.generationConfig.responseJsonSchema.properties.reply"))
+                .withRequestBody(matchingJsonPath("$.generationConfig.responseJsonSchema.properties.intent", absent()));
+    }
+
+    protected static RequestPatternBuilder followUpRequests() {
+        return postRequestedFor(urlPathMatching(GENERATE))
+                .withRequestBody(matchingJsonPath("$.generationConfig.responseJsonSchema.properties.reply"))
+                .withRequestBody(matchingJsonPath("$.generationConfig.responseJsonSchema.properties.intent", absent()));
+    }
+
+    protected static void stubFollowUp(String text) {
+        GEMINI.stubFor(followUpCall().willReturn(answer(Map.of("reply", text))));
     }
 
     protected static void stubModerator(Boolean isClient) {
