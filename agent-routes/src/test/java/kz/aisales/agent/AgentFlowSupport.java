@@ -85,6 +85,7 @@ public abstract class AgentFlowSupport {
         registry.add("console.password", () -> CONSOLE_PASSWORD);
         registry.add("queues.incoming", () -> "agent-test.flow.incoming_messages");
         registry.add("queues.outgoing", () -> "agent-test.flow.outgoing_messages");
+        registry.add("queues.outgoing-follow-ups", () -> "agent-test.flow.outgoing_follow_ups");
     }
 
     @Autowired
@@ -106,6 +107,7 @@ public abstract class AgentFlowSupport {
         GEMINI.resetAll();
         amqp.purgeQueue(queues.incoming(), false);
         amqp.purgeQueue(queues.outgoing(), false);
+        amqp.purgeQueue(queues.outgoingFollowUps(), false);
         amqp.purgeQueue(queues.deadLetter(queues.incoming()), false);
         jdbc.update("DELETE FROM conversation_burst");
         jdbc.update("DELETE FROM conversation_burst_completed");
@@ -152,9 +154,18 @@ public abstract class AgentFlowSupport {
         rabbit.send("", queues.incoming(), new Message(body.getBytes(StandardCharsets.UTF_8), properties));
     }
 
-    /** The next outgoing message, or null if none arrives within the timeout. */
+    /** The next reply or follow-up, whichever queue it went to, or null if none arrives within the timeout. */
     protected Message receiveOutgoing(long timeoutMillis) {
-        return rabbit.receive(queues.outgoing(), timeoutMillis);
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        do {
+            for (String queue : List.of(queues.outgoing(), queues.outgoingFollowUps())) {
+                Message message = rabbit.receive(queue, 50);
+                if (message != null) {
+                    return message;
+                }
+            }
+        } while (System.currentTimeMillis() < deadline);
+        return null;
     }
 
     protected Message receiveDeadLetter(long timeoutMillis) {

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * not answered), a request to stop confirmed once; otherwise moderator while unclassified, then silence, a greeting
  * or the sales agent -> the follow-up sequence updated from the customer's intent -> outgoing_messages and the
  * stored reply. A turn answers every customer message still open, so a repeated turn finds nothing left and never
- * replies twice. Follow-up touches are published through {@code reply-send} too, which withholds anything for a
+ * replies twice. Follow-up touches are published through {@code reply-send} too (to their own queue, so the
+ * gateway sends replies first), which withholds anything for a
  * contact paused or opted out meanwhile. An {@code operator_message} event (a person at the business wrote to the
  * customer) pauses the agent for that contact and is never answered.
  */
@@ -149,8 +150,14 @@ public class ConversationRoutes extends RouteBuilder {
                 .filter(simple("${body.sends}"))
                     .bean(ReplyFactory.class, "outgoingJson")
                     .removeHeaders("*", CORRELATION_ID)
-                    .to("spring-rabbitmq:default?routingKey={{queues.outgoing}}").id("outgoing-publish")
-                    .log("Reply published to {{queues.outgoing}}")
+                    .choice()
+                        .when(simple("${exchangeProperty.reply.outgoingKind} == 'follow_up'"))
+                            .to("spring-rabbitmq:default?routingKey={{queues.outgoing-follow-ups}}").id("follow-up-queue-publish")
+                            .log("Follow-up published to {{queues.outgoing-follow-ups}}")
+                        .otherwise()
+                            .to("spring-rabbitmq:default?routingKey={{queues.outgoing}}").id("outgoing-publish")
+                            .log("Reply published to {{queues.outgoing}}")
+                    .end()
                 .end()
                 .bean(ConversationStore.class, "saveReply(${exchangeProperty.reply})");
     }

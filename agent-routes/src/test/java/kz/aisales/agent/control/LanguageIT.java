@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** The agent answers in the language the customer writes, stored per contact; follow-ups use it. */
 class LanguageIT extends AgentFlowSupport {
 
-    private static final String PHONE = "77080000001";
+    private static final String PHONE = "77090000001";
     private static final String ENGLISH = "Reply only in English";
     private static final String KAZAKH = "қазақ тілінде жауап бер";
     private static final String RUSSIAN = "Отвечай только на русском языке";

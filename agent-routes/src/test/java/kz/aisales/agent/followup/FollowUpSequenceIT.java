@@ -104,6 +104,21 @@ class FollowUpSequenceIT extends AgentFlowSupport {
     }
 
     @Test
+    void aTouchGoesToTheFollowUpQueueAndAReplyToTheReplyQueue() {
+        seedSequence(PHONE, 1, local(2027, 1, 13, 11, 0));
+        stubFollowUp("Иван, удалось подумать о сайте?");
+        clock.set(local(2027, 1, 13, 12, 0));
+
+        tick();
+
+        assertThat(body(rabbit.receive(queues.outgoingFollowUps(), 10_000))).containsEntry("kind", "follow_up");
+        assertThat(rabbit.receive(queues.outgoing(), 200)).isNull();
+        stubSales("Отлично! Что хотите создать первым?", "other");
+        publishIncoming("queue-1", PHONE, "Да, интересно", local(2027, 1, 13, 12, 0).toOffsetDateTime());
+        assertThat(body(rabbit.receive(queues.outgoing(), 15_000))).containsEntry("kind", "reply");
+    }
+
+    @Test
     void aReplyStopsTheSequenceAndTheNextBotReplyStartsANewOne() {
         long old = seedSequence(PHONE, 2, local(2027, 1, 15, 11, 0));
         stubSales("Конечно! В курсе 24 практических урока. Что хотите создать первым?", "other");

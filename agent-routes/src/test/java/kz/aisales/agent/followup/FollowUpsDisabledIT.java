@@ -26,7 +26,8 @@ import org.springframework.test.context.ActiveProfiles;
 /** {@code ENABLE_FOLLOW_UPS=false}: no tick route, no Quartz trigger, no sequence after a reply. */
 @CamelSpringBootTest
 @SpringBootTest(properties = {"follow-up.enabled=false",
-        "queues.incoming=agent-test.no-follow-ups.incoming_messages", "queues.outgoing=agent-test.no-follow-ups.outgoing_messages"})
+        "queues.incoming=agent-test.no-follow-ups.incoming_messages", "queues.outgoing=agent-test.no-follow-ups.outgoing_messages",
+        "queues.outgoing-follow-ups=agent-test.no-follow-ups.outgoing_follow_ups"})
 @ActiveProfiles("test")
 @DirtiesContext
 class FollowUpsDisabledIT {
