@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +30,7 @@ import kz.aisales.agent.config.QueueProperties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.DisableJmx;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Message;
@@ -156,16 +158,20 @@ public abstract class AgentFlowSupport {
 
     /** The next reply or follow-up, whichever queue it went to, or null if none arrives within the timeout. */
     protected Message receiveOutgoing(long timeoutMillis) {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        do {
-            for (String queue : List.of(queues.outgoing(), queues.outgoingFollowUps())) {
-                Message message = rabbit.receive(queue, 50);
-                if (message != null) {
-                    return message;
+        AtomicReference<Message> received = new AtomicReference<>();
+        try {
+            await().atMost(Duration.ofMillis(timeoutMillis)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                for (String queue : List.of(queues.outgoing(), queues.outgoingFollowUps())) {
+                    if (received.get() == null) {
+                        received.set(rabbit.receive(queue));
+                    }
                 }
-            }
-        } while (System.currentTimeMillis() < deadline);
-        return null;
+                return received.get() != null;
+            });
+        } catch (ConditionTimeoutException e) {
+            return null;
+        }
+        return received.get();
     }
 
     protected Message receiveDeadLetter(long timeoutMillis) {

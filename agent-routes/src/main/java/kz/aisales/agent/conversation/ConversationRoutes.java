@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 
 import kz.aisales.agent.config.ConversationProperties;
 import kz.aisales.agent.control.ConversationControl;
+import kz.aisales.agent.control.ManagerNotices;
 import kz.aisales.agent.gemini.GeminiException;
 import kz.aisales.agent.operations.AgentMetrics;
 
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  * replies twice. Follow-up touches are published through {@code reply-send} too (to their own queue, so the
  * gateway sends replies first), which withholds anything for a
  * contact paused or opted out meanwhile. An {@code operator_message} event (a person at the business wrote to the
- * customer) pauses the agent for that contact and is never answered.
+ * customer) pauses the agent for that contact and is never answered. A sale or a booked call notifies the manager
+ * when {@code MANAGER_PHONE} is set.
  */
 @Component
 public class ConversationRoutes extends RouteBuilder {
@@ -129,7 +131,16 @@ public class ConversationRoutes extends RouteBuilder {
                     .transform(simple("${body.optingIn}"))
                 .end()
                 .to("direct:follow-up-after-turn")
-                .to("direct:reply-send");
+                .to("direct:reply-send")
+                .to("direct:manager-notice");
+
+        from("direct:manager-notice").routeId("manager-notice")
+                .filter(method(ManagerNotices.class, "due"))
+                    .setBody(method(ManagerNotices.class, "notice"))
+                    .removeHeaders("*", CORRELATION_ID)
+                    .to("spring-rabbitmq:default?routingKey={{queues.outgoing}}").id("notice-publish")
+                    .log("Manager notified about ${exchangeProperty.phone_number}")
+                .end();
 
         from("direct:conversation-answer").routeId("conversation-answer")
                 .filter(simple("${exchangeProperty.turn.contact.isClient} == null"))
