@@ -52,7 +52,7 @@ class LanguageIT extends AgentFlowSupport {
         jdbc.update("INSERT INTO messages (contact_id, message_id, role, message_text, sent_at, handled_at)"
                 + " SELECT id, 'lang-in', 'user', 'I want to build a website', ?, ? FROM contacts", earlier, earlier);
         jdbc.update("INSERT INTO follow_ups (contact_id, touch_number, status, next_follow_up_at, started_by)"
-                + " SELECT id, 1, 'active', ?, 'lang-start' FROM contacts", due.toOffsetDateTime());
+                + " SELECT id, 2, 'active', ?, 'lang-start' FROM contacts", due.toOffsetDateTime());
         stubFollowUp("John, have you had a chance to think about the course?");
         clock.set(due);
 

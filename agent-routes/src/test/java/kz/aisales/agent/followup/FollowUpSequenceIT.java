@@ -105,7 +105,7 @@ class FollowUpSequenceIT extends AgentFlowSupport {
 
     @Test
     void aTouchGoesToTheFollowUpQueueAndAReplyToTheReplyQueue() {
-        seedSequence(PHONE, 1, local(2027, 1, 13, 11, 0));
+        seedSequence(PHONE, 2, local(2027, 1, 13, 11, 0));
         stubFollowUp("Иван, удалось подумать о сайте?");
         clock.set(local(2027, 1, 13, 12, 0));
 
