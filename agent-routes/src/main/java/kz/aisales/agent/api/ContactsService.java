@@ -87,23 +87,26 @@ public class ContactsService {
 
     /** The agent stays silent with the contact for {@code hours} (default {@code OPERATOR_PAUSE_HOURS}); null if unknown. */
     public Map<String, Object> pause(@Header("phone") String phone, @Header("hours") String hoursText) {
-        Integer pauseHours = null;
-        if (hoursText != null && !hoursText.isBlank()) {
-            try {
-                pauseHours = Integer.valueOf(hoursText.strip());
-            } catch (NumberFormatException e) {
-                pauseHours = -1;
-            }
-            if (pauseHours < 1 || pauseHours > MAX_PAUSE_HOURS) {
-                throw new IllegalArgumentException("hours must be a whole number from 1 to " + MAX_PAUSE_HOURS);
-            }
-        }
-        return control.pause(phone, pauseHours) ? contact(phone) : null;
+        return control.pause(phone, pauseHours(hoursText)) ? contact(phone) : null;
     }
 
     /** The agent answers the contact's next message again; what they wrote before is not answered. Null if unknown. */
     public Map<String, Object> resume(@Header("phone") String phone) {
         return control.resume(phone) ? contact(phone) : null;
+    }
+
+    /** The {@code hours} parameter: absent (null), or a whole number of hours up to a year. */
+    private static Integer pauseHours(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (text.strip().matches("\\d{1,5}")) {
+            int hours = Integer.parseInt(text.strip());
+            if (hours >= 1 && hours <= MAX_PAUSE_HOURS) {
+                return hours;
+            }
+        }
+        throw new IllegalArgumentException("hours must be a whole number from 1 to " + MAX_PAUSE_HOURS);
     }
 
     private static boolean flag(String value, String error) {

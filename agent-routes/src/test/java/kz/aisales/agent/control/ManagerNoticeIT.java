@@ -34,7 +34,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /** {@code MANAGER_PHONE}: a sale or a booked call sends the manager a notice; anything else does not. */
 @CamelSpringBootTest
-@SpringBootTest(properties = {"control.manager-phone=+7 777 000 0009",
+// follow-ups off: no Quartz route here, so closing this context leaves the shared JVM-wide Quartz scheduler alone
+@SpringBootTest(properties = {"control.manager-phone=+7 777 000 0009", "follow-up.enabled=false",
         "queues.incoming=agent-test.notice.incoming_messages", "queues.outgoing=agent-test.notice.outgoing_messages",
         "queues.outgoing-follow-ups=agent-test.notice.outgoing_follow_ups"})
 @ActiveProfiles("test")
