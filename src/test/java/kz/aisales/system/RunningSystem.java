@@ -31,7 +31,8 @@ public final class RunningSystem implements AutoCloseable {
     public static final String GATEWAY_DB = "whatsapp_gateway_" + RUN;
     public static final String AGENT_DB = "ai_agent_" + RUN;
     public static final String PREFIX = RUN + ".";
-    public static final List<String> QUEUES = List.of("incoming_messages", "outgoing_messages", "voice_transcription");
+    public static final List<String> QUEUES = List.of("incoming_messages", "outgoing_messages", "outgoing_follow_ups",
+            "voice_transcription");
 
     private final Map<String, String> environment;
     private ServiceProcess gateway;
@@ -116,6 +117,7 @@ public final class RunningSystem implements AutoCloseable {
         environment.put("RABBITMQ_URL", RABBITMQ);
         environment.put("QUEUE_INCOMING_MESSAGES", queue("incoming_messages"));
         environment.put("QUEUE_OUTGOING_MESSAGES", queue("outgoing_messages"));
+        environment.put("QUEUE_OUTGOING_FOLLOW_UPS", queue("outgoing_follow_ups"));
         environment.put("QUEUE_VOICE_TRANSCRIPTION", queue("voice_transcription"));
         environment.put("LOG_DIR", log(logName).resolveSibling(logName + "-daily").toString());
         environment.putAll(extraEnvironment);

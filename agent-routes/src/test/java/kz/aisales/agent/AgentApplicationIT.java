@@ -57,8 +57,8 @@ class AgentApplicationIT {
     }
 
     @Test
-    void bothQueuesAndTheirDeadLetterQueuesAreDeclared() {
-        for (String queue : List.of(queues.incoming(), queues.outgoing())) {
+    void everyQueueAndItsDeadLetterQueueAreDeclared() {
+        for (String queue : List.of(queues.incoming(), queues.outgoing(), queues.outgoingFollowUps())) {
             assertThat(amqp.getQueueInfo(queue)).as(queue).isNotNull();
             assertThat(amqp.getQueueInfo(queues.deadLetter(queue))).as(queues.deadLetter(queue)).isNotNull();
         }

@@ -1,6 +1,7 @@
 package kz.aisales.agent;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -14,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,6 +30,7 @@ import kz.aisales.agent.config.QueueProperties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.DisableJmx;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Message;
@@ -84,6 +87,7 @@ public abstract class AgentFlowSupport {
         registry.add("console.password", () -> CONSOLE_PASSWORD);
         registry.add("queues.incoming", () -> "agent-test.flow.incoming_messages");
         registry.add("queues.outgoing", () -> "agent-test.flow.outgoing_messages");
+        registry.add("queues.outgoing-follow-ups", () -> "agent-test.flow.outgoing_follow_ups");
     }
 
     @Autowired
@@ -105,6 +109,7 @@ public abstract class AgentFlowSupport {
         GEMINI.resetAll();
         amqp.purgeQueue(queues.incoming(), false);
         amqp.purgeQueue(queues.outgoing(), false);
+        amqp.purgeQueue(queues.outgoingFollowUps(), false);
         amqp.purgeQueue(queues.deadLetter(queues.incoming()), false);
         jdbc.update("DELETE FROM conversation_burst");
         jdbc.update("DELETE FROM conversation_burst_completed");
@@ -118,6 +123,18 @@ public abstract class AgentFlowSupport {
     }
 
     protected void publishIncoming(String messageId, String phone, String text, OffsetDateTime at) {
+        publishRaw(write(incoming(messageId, phone, text, at)), messageId);
+    }
+
+    /** What the gateway reports when a person at the business typed to the customer on the phone. */
+    protected void publishOperatorMessage(String messageId, String phone, String text) {
+        Map<String, Object> message = incoming(messageId, phone, text, OffsetDateTime.now());
+        message.put("sender_name", "Бизнес");
+        message.put("event", "operator_message");
+        publishRaw(write(message), messageId);
+    }
+
+    private static Map<String, Object> incoming(String messageId, String phone, String text, OffsetDateTime at) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("message_id", messageId);
         message.put("chat_id", phone + "@c.us");
@@ -129,7 +146,7 @@ public abstract class AgentFlowSupport {
         message.put("transcription_status", null);
         message.put("timestamp", at.toString());
         message.put("contact_info", Map.of("FirstName", "Иван", "FullName", "Иван Петров", "PushName", "Ivan"));
-        publishRaw(write(message), messageId);
+        return message;
     }
 
     protected void publishRaw(String body, String correlationId) {
@@ -139,9 +156,22 @@ public abstract class AgentFlowSupport {
         rabbit.send("", queues.incoming(), new Message(body.getBytes(StandardCharsets.UTF_8), properties));
     }
 
-    /** The next outgoing message, or null if none arrives within the timeout. */
+    /** The next reply or follow-up, whichever queue it went to, or null if none arrives within the timeout. */
     protected Message receiveOutgoing(long timeoutMillis) {
-        return rabbit.receive(queues.outgoing(), timeoutMillis);
+        AtomicReference<Message> received = new AtomicReference<>();
+        try {
+            await().atMost(Duration.ofMillis(timeoutMillis)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                for (String queue : List.of(queues.outgoing(), queues.outgoingFollowUps())) {
+                    if (received.get() == null) {
+                        received.set(rabbit.receive(queue));
+                    }
+                }
+                return received.get() != null;
+            });
+        } catch (ConditionTimeoutException e) {
+            return null;
+        }
+        return received.get();
     }
 
     protected Message receiveDeadLetter(long timeoutMillis) {
@@ -184,6 +214,22 @@ public abstract class AgentFlowSupport {
 
     protected static RequestPatternBuilder moderatorRequests() {
         return postRequestedFor(urlPathMatching(GENERATE)).withRequestBody(matchingJsonPath("$.generationConfig.responseJsonSchema.properties.isClient"));
+    }
+
+    protected static MappingBuilder followUpCall() {
+        return post(urlPathMatching(GENERATE))
+                .withRequestBody(matchingJsonPath("$.generationConfig.responseJsonSchema.properties.reply"))
+                .withRequestBody(matchingJsonPath("$.generationConfig.responseJsonSchema.properties.intent", absent()));
+    }
+
+    protected static RequestPatternBuilder followUpRequests() {
+        return postRequestedFor(urlPathMatching(GENERATE))
+                .withRequestBody(matchingJsonPath("$.generationConfig.responseJsonSchema.properties.reply"))
+                .withRequestBody(matchingJsonPath("$.generationConfig.responseJsonSchema.properties.intent", absent()));
+    }
+
+    protected static void stubFollowUp(String text) {
+        GEMINI.stubFor(followUpCall().willReturn(answer(Map.of("reply", text))));
     }
 
     protected static void stubModerator(Boolean isClient) {

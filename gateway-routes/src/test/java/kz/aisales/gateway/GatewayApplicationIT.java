@@ -57,7 +57,7 @@ class GatewayApplicationIT {
 
     @Test
     void everyQueueAndItsDeadLetterQueueIsDeclared() {
-        for (String queue : List.of(queues.incoming(), queues.outgoing(), queues.voice())) {
+        for (String queue : List.of(queues.incoming(), queues.outgoing(), queues.outgoingFollowUps(), queues.voice())) {
             assertThat(amqp.getQueueInfo(queue)).as(queue).isNotNull();
             assertThat(amqp.getQueueInfo(queues.deadLetter(queue))).as(queues.deadLetter(queue)).isNotNull();
         }

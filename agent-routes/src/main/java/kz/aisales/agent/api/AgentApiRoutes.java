@@ -9,7 +9,10 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.rest.RestParamType;
 import org.springframework.stereotype.Component;
 
-/** Operators' REST API: stats, contacts, their conversations and classification, scheduled calls, active follow-ups. */
+/**
+ * Operators' REST API: stats, contacts, their conversations and classification, pausing and resuming the agent for
+ * a contact, scheduled calls, active follow-ups.
+ */
 @Component
 public class AgentApiRoutes extends RouteBuilder {
 
@@ -22,11 +25,16 @@ public class AgentApiRoutes extends RouteBuilder {
         rest().produces("application/json")
                 .get("/stats").to("direct:api-stats")
                 .get("/contacts").param().name("is_client").type(RestParamType.query)
-                    .description("true, false or null").endParam().to("direct:api-contacts")
+                    .description("true, false or null").endParam()
+                    .param().name("paused").type(RestParamType.query).description("true or false").endParam()
+                    .to("direct:api-contacts")
                 .get("/contacts/{phone}").to("direct:api-contact")
                 .get("/contacts/{phone}/messages").to("direct:api-contact-messages")
                 .put("/contacts/{phone}/classification").consumes("application/json").type(ClassificationChange.class)
                     .to("direct:api-contact-classification")
+                .post("/contacts/{phone}/pause").param().name("hours").type(RestParamType.query)
+                    .description("hours of silence, default OPERATOR_PAUSE_HOURS").endParam().to("direct:api-contact-pause")
+                .post("/contacts/{phone}/resume").to("direct:api-contact-resume")
                 .get("/scheduled-calls").to("direct:api-scheduled-calls")
                 .get("/follow-ups/active").to("direct:api-follow-ups-active");
 
@@ -36,6 +44,10 @@ public class AgentApiRoutes extends RouteBuilder {
         from("direct:api-contact-messages").routeId("api-contact-messages").bean(ContactsService.class, "messages");
         from("direct:api-contact-classification").routeId("api-contact-classification")
                 .bean(ContactsService.class, "classify").to("direct:api-not-found");
+        from("direct:api-contact-pause").routeId("api-contact-pause")
+                .bean(ContactsService.class, "pause").to("direct:api-not-found");
+        from("direct:api-contact-resume").routeId("api-contact-resume")
+                .bean(ContactsService.class, "resume").to("direct:api-not-found");
         from("direct:api-scheduled-calls").routeId("api-scheduled-calls").bean(ContactsService.class, "scheduledCalls");
         from("direct:api-follow-ups-active").routeId("api-follow-ups-active").bean(FollowUpStore.class, "active");
 

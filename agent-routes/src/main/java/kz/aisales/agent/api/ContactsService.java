@@ -7,11 +7,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import kz.aisales.agent.config.WorkingHoursProperties;
+import kz.aisales.agent.control.ConversationControl;
 
 import org.apache.camel.Body;
 import org.apache.camel.Header;
@@ -28,14 +30,18 @@ public class ContactsService {
             classification_confidence, classification_reason, classified_at, needs_human, paused_until,
             opted_out, language, last_message_at, created_at, updated_at""";
 
+    private static final int MAX_PAUSE_HOURS = 24 * 365;
+
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
     private final WorkingHoursProperties hours;
+    private final ConversationControl control;
 
-    public ContactsService(NamedParameterJdbcTemplate jdbc, Clock clock, WorkingHoursProperties hours) {
+    public ContactsService(NamedParameterJdbcTemplate jdbc, Clock clock, WorkingHoursProperties hours, ConversationControl control) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.hours = hours;
+        this.control = control;
     }
 
     /** Contacts by class; "today" is the business's day in its time zone. */
@@ -58,21 +64,56 @@ public class ContactsService {
         return stats;
     }
 
-    public List<Map<String, Object>> contacts(@Header("is_client") String isClient) {
-        if (isClient == null || isClient.isBlank()) {
-            return jdbc.query("SELECT " + CONTACT_COLUMNS + " FROM contacts ORDER BY last_message_at DESC NULLS LAST LIMIT 1000",
-                    ContactsService::row);
+    /** Contacts, optionally by class ({@code true}, {@code false}, {@code null}) and by whether the agent is paused for them. */
+    public List<Map<String, Object>> contacts(@Header("is_client") String isClient, @Header("paused") String paused) {
+        List<String> conditions = new ArrayList<>();
+        MapSqlParameterSource params = new MapSqlParameterSource("now", OffsetDateTime.now(clock));
+        if (isClient != null && !isClient.isBlank()) {
+            if ("null".equalsIgnoreCase(isClient)) {
+                conditions.add("is_client IS NULL");
+            } else {
+                params.addValue("client", flag(isClient, "is_client must be true, false or null"));
+                conditions.add("is_client = :client");
+            }
         }
-        if ("null".equalsIgnoreCase(isClient)) {
-            return jdbc.query("SELECT " + CONTACT_COLUMNS + " FROM contacts WHERE is_client IS NULL"
-                    + " ORDER BY last_message_at DESC NULLS LAST LIMIT 1000", ContactsService::row);
+        if (paused != null && !paused.isBlank()) {
+            conditions.add(flag(paused, "paused must be true or false")
+                    ? "paused_until > :now" : "(paused_until IS NULL OR paused_until <= :now)");
         }
-        if (!"true".equalsIgnoreCase(isClient) && !"false".equalsIgnoreCase(isClient)) {
-            throw new IllegalArgumentException("is_client must be true, false or null");
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        return jdbc.query("SELECT " + CONTACT_COLUMNS + " FROM contacts" + where
+                + " ORDER BY last_message_at DESC NULLS LAST LIMIT 1000", params, ContactsService::row);
+    }
+
+    /** The agent stays silent with the contact for {@code hours} (default {@code OPERATOR_PAUSE_HOURS}); null if unknown. */
+    public Map<String, Object> pause(@Header("phone") String phone, @Header("hours") String hoursText) {
+        return control.pause(phone, pauseHours(hoursText)) ? contact(phone) : null;
+    }
+
+    /** The agent answers the contact's next message again; what they wrote before is not answered. Null if unknown. */
+    public Map<String, Object> resume(@Header("phone") String phone) {
+        return control.resume(phone) ? contact(phone) : null;
+    }
+
+    /** The {@code hours} parameter: absent (null), or a whole number of hours up to a year. */
+    private static Integer pauseHours(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
         }
-        return jdbc.query("SELECT " + CONTACT_COLUMNS + " FROM contacts WHERE is_client = :client"
-                + " ORDER BY last_message_at DESC NULLS LAST LIMIT 1000",
-                Map.of("client", Boolean.parseBoolean(isClient)), ContactsService::row);
+        if (text.strip().matches("\\d{1,5}")) {
+            int hours = Integer.parseInt(text.strip());
+            if (hours >= 1 && hours <= MAX_PAUSE_HOURS) {
+                return hours;
+            }
+        }
+        throw new IllegalArgumentException("hours must be a whole number from 1 to " + MAX_PAUSE_HOURS);
+    }
+
+    private static boolean flag(String value, String error) {
+        if (!"true".equalsIgnoreCase(value) && !"false".equalsIgnoreCase(value)) {
+            throw new IllegalArgumentException(error);
+        }
+        return Boolean.parseBoolean(value);
     }
 
     public Map<String, Object> contact(@Header("phone") String phone) {

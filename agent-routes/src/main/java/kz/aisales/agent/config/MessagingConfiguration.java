@@ -21,7 +21,9 @@ public class MessagingConfiguration {
         return new Declarables(List.of(
                 QueueBuilder.durable(queues.incoming()).build(),
                 QueueBuilder.durable(queues.outgoing()).singleActiveConsumer().build(),
+                QueueBuilder.durable(queues.outgoingFollowUps()).singleActiveConsumer().build(),
                 QueueBuilder.durable(queues.deadLetter(queues.incoming())).build(),
-                QueueBuilder.durable(queues.deadLetter(queues.outgoing())).build()));
+                QueueBuilder.durable(queues.deadLetter(queues.outgoing())).build(),
+                QueueBuilder.durable(queues.deadLetter(queues.outgoingFollowUps())).build()));
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 
 import kz.aisales.agent.config.ConversationProperties;
+import kz.aisales.agent.control.ConversationControl;
+import kz.aisales.agent.control.ManagerNotices;
 import kz.aisales.agent.gemini.GeminiException;
 import kz.aisales.agent.operations.AgentMetrics;
 
@@ -14,10 +16,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * incoming_messages -> store once, upsert the contact -> a burst of one contact's messages becomes one
- * turn -> under the contact's lease: moderator while unclassified, then silence, a greeting or the sales
- * agent -> the follow-up sequence updated from the customer's intent -> outgoing_messages and the stored
- * reply. A turn answers every customer message still open, so a repeated turn finds nothing left and never
- * replies twice. Follow-up touches are published through {@code reply-send} too.
+ * turn -> under the contact's lease: the customer's language stored; a paused or opted-out contact held (stored,
+ * not answered), a request to stop confirmed once; otherwise moderator while unclassified, then silence, a greeting
+ * or the sales agent -> the follow-up sequence updated from the customer's intent -> outgoing_messages and the
+ * stored reply. A turn answers every customer message still open, so a repeated turn finds nothing left and never
+ * replies twice. Follow-up touches are published through {@code reply-send} too (to their own queue, so the
+ * gateway sends replies first), which withholds anything for a
+ * contact paused or opted out meanwhile. An {@code operator_message} event (a person at the business wrote to the
+ * customer) pauses the agent for that contact and is never answered. A sale or a booked call notifies the manager
+ * when {@code MANAGER_PHONE} is set.
  */
 @Component
 public class ConversationRoutes extends RouteBuilder {
@@ -28,6 +35,7 @@ public class ConversationRoutes extends RouteBuilder {
     public static final String INCOMING_JSON = "incomingJson";
     public static final String TURN = "turn";
     public static final String REPLY = "reply";
+    public static final String CONTROL = "control";
 
     private final ConversationProperties conversation;
     private final JdbcAggregationRepository bursts;
@@ -46,10 +54,21 @@ public class ConversationRoutes extends RouteBuilder {
                 .routeId("incoming-consume").routeConfigurationId("dead-letter")
                 .convertBodyTo(String.class)
                 .setProperty(INCOMING, method(IncomingMessageReader.class, "read"))
-                .bean(ConversationStore.class, "storeIncoming(${exchangeProperty.incoming})")
                 .filter(header(CORRELATION_ID).isNull())
                     .setHeader(CORRELATION_ID, simple("${exchangeProperty.incoming.messageId}"))
                 .end()
+                .choice()
+                    .when(simple("${exchangeProperty.incoming.operatorMessage}"))
+                        .to("direct:operator-message")
+                    .otherwise()
+                        .to("direct:customer-message")
+                .end();
+
+        from("direct:operator-message").routeId("operator-message")
+                .bean(ConversationControl.class, "operatorTookOver");
+
+        from("direct:customer-message").routeId("customer-message")
+                .bean(ConversationStore.class, "storeIncoming(${exchangeProperty.incoming})")
                 .setHeader(PHONE, simple("${exchangeProperty.incoming.phoneNumber}"))
                 .removeHeaders("*", PHONE, CORRELATION_ID)
                 .bean(AgentMetrics.class, "received(${exchangeProperty.incoming.messageType})")
@@ -81,17 +100,47 @@ public class ConversationRoutes extends RouteBuilder {
         from("direct:conversation-respond").routeId("conversation-respond")
                 .setProperty(TURN, method(ConversationStore.class, "loadTurn(${exchangeProperty.phone_number})"))
                 .filter(simple("${exchangeProperty.turn.hasUnhandled}"))
-                    .doTry()
-                        .to("direct:conversation-answer")
-                    .doCatch(GeminiException.class, IOException.class)
-                        .log("Gemini could not answer ${exchangeProperty.phone_number}: ${exception.message}; fallback sent, turn parked for replay")
-                        .setProperty(Exchange.FAILURE_ROUTE_ID, constant("conversation-respond"))
-                        .setBody(exchangeProperty(INCOMING_JSON))
-                        .to("direct:dead-letter")
-                        .bean(ReplyFactory.class, "fallback")
-                    .end()
-                    .to("direct:follow-up-after-turn")
-                    .to("direct:reply-send");
+                    .setProperty(TURN, method(ConversationControl.class, "withLanguage"))
+                    .setProperty(CONTROL, method(ConversationControl.class, "decide"))
+                    .choice()
+                        .when(exchangeProperty(CONTROL).isEqualTo(ConversationControl.Decision.HOLD))
+                            .log("${exchangeProperty.phone_number} is paused or opted out: messages stored, not answered")
+                            .bean(ReplyFactory.class, "held")
+                            .bean(ConversationStore.class, "saveReply")
+                        .when(exchangeProperty(CONTROL).isEqualTo(ConversationControl.Decision.OPT_OUT))
+                            .log("${exchangeProperty.phone_number} asked not to be messaged: one confirmation, then silence")
+                            .bean(ReplyFactory.class, "optOut")
+                            .to("direct:follow-up-after-turn")
+                            .to("direct:reply-send")
+                        .otherwise()
+                            .to("direct:conversation-reply")
+                    .end();
+
+        from("direct:conversation-reply").routeId("conversation-reply")
+                .doTry()
+                    .to("direct:conversation-answer")
+                .doCatch(GeminiException.class, IOException.class)
+                    .log("Gemini could not answer ${exchangeProperty.phone_number}: ${exception.message}; fallback sent, turn parked for replay")
+                    .setProperty(Exchange.FAILURE_ROUTE_ID, constant("conversation-respond"))
+                    .setBody(exchangeProperty(INCOMING_JSON))
+                    .to("direct:dead-letter")
+                    .bean(ReplyFactory.class, "fallback")
+                .end()
+                .filter(exchangeProperty(CONTROL).isEqualTo(ConversationControl.Decision.OPT_IN))
+                    .log("${exchangeProperty.phone_number} asked to continue after opting out")
+                    .transform(simple("${body.optingIn}"))
+                .end()
+                .to("direct:follow-up-after-turn")
+                .to("direct:reply-send")
+                .to("direct:manager-notice");
+
+        from("direct:manager-notice").routeId("manager-notice")
+                .filter(method(ManagerNotices.class, "due"))
+                    .setBody(method(ManagerNotices.class, "notice"))
+                    .removeHeaders("*", CORRELATION_ID)
+                    .to("spring-rabbitmq:default?routingKey={{queues.outgoing}}").id("notice-publish")
+                    .log("Manager notified about ${exchangeProperty.phone_number}")
+                .end();
 
         from("direct:conversation-answer").routeId("conversation-answer")
                 .filter(simple("${exchangeProperty.turn.contact.isClient} == null"))
@@ -107,12 +156,19 @@ public class ConversationRoutes extends RouteBuilder {
                 .end();
 
         from("direct:reply-send").routeId("reply-send")
+                .bean(ConversationControl.class, "screen")
                 .setProperty(REPLY, body())
                 .filter(simple("${body.sends}"))
                     .bean(ReplyFactory.class, "outgoingJson")
                     .removeHeaders("*", CORRELATION_ID)
-                    .to("spring-rabbitmq:default?routingKey={{queues.outgoing}}").id("outgoing-publish")
-                    .log("Reply published to {{queues.outgoing}}")
+                    .choice()
+                        .when(simple("${exchangeProperty.reply.outgoingKind} == 'follow_up'"))
+                            .to("spring-rabbitmq:default?routingKey={{queues.outgoing-follow-ups}}").id("follow-up-queue-publish")
+                            .log("Follow-up published to {{queues.outgoing-follow-ups}}")
+                        .otherwise()
+                            .to("spring-rabbitmq:default?routingKey={{queues.outgoing}}").id("outgoing-publish")
+                            .log("Reply published to {{queues.outgoing}}")
+                    .end()
                 .end()
                 .bean(ConversationStore.class, "saveReply(${exchangeProperty.reply})");
     }

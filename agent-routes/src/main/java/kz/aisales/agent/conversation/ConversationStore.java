@@ -34,6 +34,51 @@ public class ConversationStore {
     /** Upserts the contact with the name data and stores the message once; a repeated message id changes nothing. */
     @Transactional
     public void storeIncoming(IncomingMessage message) {
+        long contactId = upsertContact(message);
+        jdbc.update("""
+                INSERT INTO messages (contact_id, message_id, role, message_text, message_type, is_voice, transcription_status, sent_at)
+                VALUES (:contact, :id, 'user', :text, :type, :voice, :transcription, :at)
+                ON CONFLICT (message_id) DO NOTHING""", new MapSqlParameterSource()
+                .addValue("contact", contactId)
+                .addValue("id", message.messageId())
+                .addValue("text", message.messageText() == null ? "" : message.messageText())
+                .addValue("type", message.messageType() == null ? "chat" : message.messageType())
+                .addValue("voice", message.voice())
+                .addValue("transcription", message.transcriptionStatus())
+                .addValue("at", message.timestamp()));
+    }
+
+    /**
+     * A person at the business wrote to the customer: their message joins the conversation (as ours, kind
+     * {@code operator}), the customer messages still open count as answered by them, and the agent is paused for
+     * the contact until {@code pausedUntil} (an existing longer pause is kept). A repeated event changes nothing new.
+     */
+    @Transactional
+    public void storeOperatorMessage(IncomingMessage message, OffsetDateTime pausedUntil) {
+        long contactId = upsertContact(message);
+        jdbc.update("""
+                INSERT INTO messages (contact_id, message_id, role, message_text, message_type, kind, sent_at)
+                VALUES (:contact, :id, 'assistant', :text, :type, 'operator', :at)
+                ON CONFLICT (message_id) DO NOTHING""", new MapSqlParameterSource()
+                .addValue("contact", contactId)
+                .addValue("id", message.messageId())
+                .addValue("text", message.messageText() == null ? "" : message.messageText())
+                .addValue("type", message.messageType() == null ? "chat" : message.messageType())
+                .addValue("at", message.timestamp()));
+        jdbc.update("""
+                UPDATE contacts SET paused_until = GREATEST(COALESCE(paused_until, :until), :until), updated_at = :now
+                WHERE id = :contact""", Map.of("until", pausedUntil, "now", now(), "contact", contactId));
+        jdbc.update("UPDATE messages SET handled_at = :now WHERE contact_id = :contact AND role = 'user' AND handled_at IS NULL",
+                Map.of("now", now(), "contact", contactId));
+    }
+
+    /** Remembers the language the customer writes in. */
+    public void rememberLanguage(long contactId, String language) {
+        jdbc.update("UPDATE contacts SET language = :language, updated_at = :now WHERE id = :id AND language IS DISTINCT FROM :language",
+                Map.of("language", language, "now", now(), "id", contactId));
+    }
+
+    private long upsertContact(IncomingMessage message) {
         IncomingMessage.ContactInfo info = message.contact();
         Long contactId = jdbc.queryForObject("""
                 INSERT INTO contacts (phone_number, chat_id, first_name, full_name, push_name, business_name, last_message_at)
@@ -55,17 +100,7 @@ public class ConversationStore {
                 .addValue("business", info.businessName())
                 .addValue("at", message.timestamp())
                 .addValue("now", now()), Long.class);
-        jdbc.update("""
-                INSERT INTO messages (contact_id, message_id, role, message_text, message_type, is_voice, transcription_status, sent_at)
-                VALUES (:contact, :id, 'user', :text, :type, :voice, :transcription, :at)
-                ON CONFLICT (message_id) DO NOTHING""", new MapSqlParameterSource()
-                .addValue("contact", contactId)
-                .addValue("id", message.messageId())
-                .addValue("text", message.messageText() == null ? "" : message.messageText())
-                .addValue("type", message.messageType() == null ? "chat" : message.messageType())
-                .addValue("voice", message.voice())
-                .addValue("transcription", message.transcriptionStatus())
-                .addValue("at", message.timestamp()));
+        return contactId;
     }
 
     /**
@@ -74,7 +109,7 @@ public class ConversationStore {
      */
     public Turn loadTurn(String phoneNumber) {
         List<Contact> found = jdbc.query("""
-                SELECT id, phone_number, first_name, full_name, push_name, business_name, is_client
+                SELECT id, phone_number, first_name, full_name, push_name, business_name, is_client, paused_until, opted_out, language
                 FROM contacts WHERE phone_number = :phone""", Map.of("phone", phoneNumber), ConversationStore::contact);
         if (found.isEmpty()) {
             return new Turn(null, List.of(), List.of());
@@ -108,8 +143,8 @@ public class ConversationStore {
 
     /**
      * Stores the reply (its outbox id is the message id, so a repeated turn stores nothing new), marks the
-     * customer messages it answers, stores the intent of the newest one, books the agreed call and flags
-     * the contact for a human, all in one transaction.
+     * customer messages it answers, stores the intent of the newest one, books the agreed call, flags
+     * the contact for a human and records an opt-out or a return from one, all in one transaction.
      */
     @Transactional
     public void saveReply(Reply reply) {
@@ -148,6 +183,10 @@ public class ConversationStore {
                     .addValue("notes", "agreed in chat")
                     .addValue("reply", reply.outboxId()));
         }
+        if (reply.consent() != null) {
+            jdbc.update("UPDATE contacts SET opted_out = :out, updated_at = :now WHERE id = :id",
+                    Map.of("out", Reply.OPTED_OUT.equals(reply.consent()), "now", now(), "id", reply.contactId()));
+        }
         if (reply.needsHuman()) {
             jdbc.update("UPDATE contacts SET needs_human = TRUE, updated_at = :now WHERE id = :id",
                     Map.of("now", now(), "id", reply.contactId()));
@@ -161,7 +200,8 @@ public class ConversationStore {
     private static Contact contact(ResultSet rs, int row) throws SQLException {
         return new Contact(rs.getLong("id"), rs.getString("phone_number"), rs.getString("first_name"),
                 rs.getString("full_name"), rs.getString("push_name"), rs.getString("business_name"),
-                rs.getObject("is_client", Boolean.class));
+                rs.getObject("is_client", Boolean.class), rs.getObject("paused_until", OffsetDateTime.class),
+                rs.getBoolean("opted_out"), rs.getString("language"));
     }
 
     private static ChatMessage message(ResultSet rs, int row) throws SQLException {

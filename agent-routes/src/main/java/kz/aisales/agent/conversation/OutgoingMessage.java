@@ -2,9 +2,13 @@ package kz.aisales.agent.conversation;
 
 import java.time.OffsetDateTime;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** A message for {@code outgoing_messages} (contracts/queues.md). */
+/**
+ * A message for {@code outgoing_messages} (contracts/queues.md); {@code consent} ({@code opted_out} /
+ * {@code opted_in}) only on the messages that change whether the customer may be messaged.
+ */
 public record OutgoingMessage(
         @JsonProperty("outbox_id") String outboxId,
         @JsonProperty("phone_number") String phoneNumber,
@@ -12,5 +16,6 @@ public record OutgoingMessage(
         @JsonProperty("reply_to_message_id") String replyToMessageId,
         @JsonProperty("mark_as_read") boolean markAsRead,
         @JsonProperty("kind") String kind,
-        @JsonProperty("created_at") OffsetDateTime createdAt) {
+        @JsonProperty("created_at") OffsetDateTime createdAt,
+        @JsonProperty("consent") @JsonInclude(JsonInclude.Include.NON_NULL) String consent) {
 }

@@ -3,9 +3,10 @@ package kz.aisales.agent.conversation;
 import java.time.OffsetDateTime;
 
 /**
- * The outcome of a turn, or a follow-up touch. {@code text} null means nothing is sent (a non-client).
- * {@code handled} marks the answered customer messages as done; a fallback leaves them open so a replay can
- * still answer them.
+ * The outcome of a turn, or a follow-up touch. {@code text} null means nothing is sent (a non-client, a paused or
+ * opted-out contact). {@code handled} marks the answered customer messages as done; a fallback leaves them open so
+ * a replay can still answer them. {@code consent} is {@code opted_out} on the confirmation of an opt-out and
+ * {@code opted_in} on the reply to a customer who asked to continue; the gateway learns opt-outs from it.
  */
 public record Reply(
         long contactId,
@@ -19,9 +20,13 @@ public record Reply(
         String intent,
         boolean needsHuman,
         OffsetDateTime callAt,
-        OffsetDateTime createdAt) {
+        OffsetDateTime createdAt,
+        String consent) {
 
     public static final String FOLLOW_UP = "follow_up";
+    public static final String OPT_OUT = "opt_out";
+    public static final String OPTED_OUT = "opted_out";
+    public static final String OPTED_IN = "opted_in";
 
     /** The {@code kind} of the outgoing message: {@code follow_up} for a touch, {@code reply} otherwise. */
     public String outgoingKind() {
@@ -30,5 +35,17 @@ public record Reply(
 
     public boolean sends() {
         return text != null;
+    }
+
+    /** The same outcome, not sent: the customer messages are still handled, so nothing old is answered later. */
+    public Reply withheld() {
+        return new Reply(contactId, phoneNumber, outboxId, null, storedKind, replyToMessageId, lastAnsweredId, handled, intent,
+                needsHuman, callAt, createdAt, consent);
+    }
+
+    /** The reply to a customer who asked to continue after an opt-out. */
+    public Reply optingIn() {
+        return new Reply(contactId, phoneNumber, outboxId, text, storedKind, replyToMessageId, lastAnsweredId, handled, intent,
+                needsHuman, callAt, createdAt, OPTED_IN);
     }
 }

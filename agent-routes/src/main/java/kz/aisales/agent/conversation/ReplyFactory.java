@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import kz.aisales.agent.config.BusinessProperties;
+import kz.aisales.agent.config.ControlProperties;
 import kz.aisales.agent.config.WorkingHoursProperties;
 
 import org.apache.camel.ExchangeProperty;
@@ -22,12 +23,15 @@ import org.springframework.stereotype.Component;
 public class ReplyFactory {
 
     private final BusinessProperties business;
+    private final ControlProperties control;
     private final WorkingHoursProperties workingHours;
     private final Clock clock;
     private final ObjectMapper json;
 
-    public ReplyFactory(BusinessProperties business, WorkingHoursProperties workingHours, Clock clock, ObjectMapper json) {
+    public ReplyFactory(BusinessProperties business, ControlProperties control, WorkingHoursProperties workingHours, Clock clock,
+            ObjectMapper json) {
         this.business = business;
+        this.control = control;
         this.workingHours = workingHours;
         this.clock = clock;
         this.json = json;
@@ -38,32 +42,47 @@ public class ReplyFactory {
     }
 
     public Reply reply(Turn turn, String text, String intent, OffsetDateTime callAt) {
-        return build(turn, "reply", text, "reply", true, intent, false, callAt);
+        return build(turn, "reply", text, "reply", true, intent, false, callAt, null);
+    }
+
+    /**
+     * The customer asked not to be messaged (their words, or the sales agent's {@code opt_out} intent): one short
+     * confirmation in their language, after which the contact is opted out.
+     */
+    public Reply optOut(@ExchangeProperty(ConversationRoutes.TURN) Turn turn) {
+        return build(turn, Reply.OPT_OUT, control.optOutReply(turn.contact().language()), Reply.OPT_OUT, true, Reply.OPT_OUT,
+                false, null, Reply.OPTED_OUT);
+    }
+
+    /** Paused (a person at the business handles the chat) or opted out: the messages are stored and handled, not answered. */
+    public Reply held(@ExchangeProperty(ConversationRoutes.TURN) Turn turn) {
+        return build(turn, "held", null, null, true, null, false, null, null);
     }
 
     /** The moderator cannot tell yet: invite the customer to say what they need. */
     public Reply greeting(@ExchangeProperty(ConversationRoutes.TURN) Turn turn) {
-        return build(turn, "reply", business.greetingReply(), "reply", true, null, false, null);
+        return build(turn, "reply", business.greetingReply(), "reply", true, null, false, null, null);
     }
 
     /** Not a client: the messages are handled, nothing is sent. */
     public Reply silence(@ExchangeProperty(ConversationRoutes.TURN) Turn turn) {
-        return build(turn, "silence", null, null, true, null, false, null);
+        return build(turn, "silence", null, null, true, null, false, null, null);
     }
 
     /** Gemini could not answer: a safe reply, a human is asked to look, the messages stay open for a replay. */
     public Reply fallback(@ExchangeProperty(ConversationRoutes.TURN) Turn turn) {
-        return build(turn, "fallback", business.fallbackReply(), "fallback", false, null, true, null);
+        return build(turn, "fallback", business.fallbackReply(), "fallback", false, null, true, null, null);
     }
 
     /** A follow-up touch: sent unprompted, it answers and quotes no customer message. */
     public Reply followUp(long contactId, String phoneNumber, String outboxId, String text) {
-        return new Reply(contactId, phoneNumber, outboxId, text, Reply.FOLLOW_UP, null, 0, false, null, false, null, now());
+        return new Reply(contactId, phoneNumber, outboxId, text, Reply.FOLLOW_UP, null, 0, false, null, false, null, now(), null);
     }
 
     public String outgoingJson(Reply reply) {
         OutgoingMessage message = new OutgoingMessage(reply.outboxId(), reply.phoneNumber(), reply.text(),
-                reply.replyToMessageId(), reply.replyToMessageId() != null, reply.outgoingKind(), reply.createdAt());
+                reply.replyToMessageId(), reply.replyToMessageId() != null, reply.outgoingKind(), reply.createdAt(),
+                reply.consent());
         try {
             return json.writeValueAsString(message);
         } catch (JsonProcessingException e) {
@@ -72,10 +91,10 @@ public class ReplyFactory {
     }
 
     private Reply build(Turn turn, String purpose, String text, String storedKind, boolean handled, String intent,
-            boolean needsHuman, OffsetDateTime callAt) {
+            boolean needsHuman, OffsetDateTime callAt, String consent) {
         ChatMessage last = turn.lastUnhandled();
         return new Reply(turn.contact().id(), turn.contact().phoneNumber(), outboxId(last.messageId(), purpose), text,
-                storedKind, last.messageId(), last.id(), handled, intent, needsHuman, callAt, now());
+                storedKind, last.messageId(), last.id(), handled, intent, needsHuman, callAt, now(), consent);
     }
 
     private OffsetDateTime now() {

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import kz.aisales.agent.config.BusinessProperties;
 import kz.aisales.agent.config.WorkingHoursProperties;
+import kz.aisales.agent.control.Languages;
 import kz.aisales.agent.conversation.ChatMessage;
 import kz.aisales.agent.conversation.ConversationStore;
 import kz.aisales.agent.conversation.Reply;
@@ -32,7 +33,8 @@ import org.springframework.stereotype.Component;
  * Writes touch N with {@code follow_up_prompt.txt}: the touch's strategy (1 friendly reminder, 2 value,
  * 3 social proof, 4 last chance, 5 farewell) and the original variables {@code touch_number},
  * {@code conversation_history}, {@code last_bot_message}, {@code last_client_message}, {@code follow_up_reason},
- * {@code hours_since_last_message} (since the customer's last message) and {@code current_datetime}.
+ * {@code hours_since_last_message} (since the customer's last message) and {@code current_datetime}; the
+ * instruction to write in the contact's stored language follows the prompt.
  */
 @Component
 public class FollowUpPrompt {
@@ -62,11 +64,12 @@ public class FollowUpPrompt {
     private final ReplyFactory replies;
     private final BusinessProperties business;
     private final WorkingHoursProperties hours;
+    private final Languages languages;
     private final Clock clock;
 
     public FollowUpPrompt(PromptTemplates prompts, GeminiRequestFactory requests, StructuredAnswers answers,
             ConversationStore conversations, FollowUpStore followUps, ReplyFactory replies, BusinessProperties business,
-            WorkingHoursProperties hours, Clock clock) {
+            WorkingHoursProperties hours, Languages languages, Clock clock) {
         this.prompts = prompts;
         this.requests = requests;
         this.answers = answers;
@@ -75,6 +78,7 @@ public class FollowUpPrompt {
         this.replies = replies;
         this.business = business;
         this.hours = hours;
+        this.languages = languages;
         this.clock = clock;
     }
 
@@ -85,7 +89,10 @@ public class FollowUpPrompt {
         Map<String, String> system = new HashMap<>(variables);
         system.put("conversation_history", CustomerData.IN_USER_MESSAGE);
         system.put("last_client_message", CustomerData.IN_USER_MESSAGE);
-        return requests.structured(prompts.render(PROMPT, system), List.of(GeminiRequest.Content.user(
+        String instruction = prompts.render(PROMPT, system) + "
+
+" + languages.instruction(conversation.contact().language());
+        return requests.structured(instruction, List.of(GeminiRequest.Content.user(
                 CustomerData.fenced("Переписка", variables.get("conversation_history"))
                         + CustomerData.fenced("Последнее сообщение клиента", variables.get("last_client_message"))
                         + "Напиши касание номер " + touch.touchNumber() + " и верни JSON.")), SCHEMA);

@@ -133,12 +133,17 @@ public class FollowUpStore {
                 FollowUpStore::dueTouch);
     }
 
-    /** The touch is still this tick's to send: the sequence is active at this touch and the claim is ours. */
+    /**
+     * The touch is still this tick's to send: the sequence is active at this touch, the claim is ours, and the
+     * contact was not paused by a person at the business nor opted out while Gemini wrote it.
+     */
     public boolean stillClaimed(@ExchangeProperty(FollowUpRoutes.TOUCH) DueTouch touch) {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
-                SELECT EXISTS (SELECT 1 FROM follow_ups
-                               WHERE id = :id AND status = 'active' AND touch_number = :touch AND claimed_by = :owner)""",
-                Map.of("id", touch.followUpId(), "touch", touch.touchNumber(), "owner", touch.claimedBy()), Boolean.class));
+                SELECT EXISTS (SELECT 1 FROM follow_ups f JOIN contacts c ON c.id = f.contact_id
+                               WHERE f.id = :id AND f.status = 'active' AND f.touch_number = :touch AND f.claimed_by = :owner
+                                 AND NOT c.opted_out AND (c.paused_until IS NULL OR c.paused_until <= :now))""",
+                Map.of("id", touch.followUpId(), "touch", touch.touchNumber(), "owner", touch.claimedBy(), "now", now()),
+                Boolean.class));
     }
 
     /** The touch went out: the next one is due its interval after it, or the sequence is complete. */

@@ -12,6 +12,7 @@ import kz.aisales.agent.calls.CallPlan;
 import kz.aisales.agent.calls.CallPlanner;
 import kz.aisales.agent.config.BusinessProperties;
 import kz.aisales.agent.config.WorkingHoursProperties;
+import kz.aisales.agent.control.Languages;
 import kz.aisales.agent.conversation.ChatMessage;
 import kz.aisales.agent.conversation.ConversationRoutes;
 import kz.aisales.agent.conversation.Reply;
@@ -31,8 +32,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The SPIN sales consultant: builds its prompt (business facts, knowledge-base passages relevant to the
- * customer's recent messages, the time and working hours) and turns its structured answer into a reply,
- * replacing it with a valid slot when the agreed call time is outside working hours.
+ * customer's recent messages, the time and working hours, the customer's language) and turns its structured
+ * answer into a reply, replacing it with a valid slot when the agreed call time is outside working hours, and with
+ * the opt-out confirmation when the customer asked not to be messaged.
  */
 @Component
 public class SalesAgent {
@@ -49,10 +51,12 @@ public class SalesAgent {
     private final ReplyFactory replies;
     private final BusinessProperties business;
     private final WorkingHoursProperties hours;
+    private final Languages languages;
     private final Clock clock;
 
     public SalesAgent(PromptTemplates prompts, GeminiRequestFactory requests, StructuredAnswers answers, KnowledgeSearch knowledge,
-            CallPlanner calls, ReplyFactory replies, BusinessProperties business, WorkingHoursProperties hours, Clock clock) {
+            CallPlanner calls, ReplyFactory replies, BusinessProperties business, WorkingHoursProperties hours, Languages languages,
+            Clock clock) {
         this.prompts = prompts;
         this.requests = requests;
         this.answers = answers;
@@ -61,6 +65,7 @@ public class SalesAgent {
         this.replies = replies;
         this.business = business;
         this.hours = hours;
+        this.languages = languages;
         this.clock = clock;
     }
 
@@ -72,13 +77,17 @@ public class SalesAgent {
         variables.put("knowledge_base", knowledge.passagesFor(recentCustomerText(turn)));
         variables.put("current_time", NOW.format(ZonedDateTime.now(clock.withZone(hours.timezone()))));
         variables.put("working_hours", String.format("понедельник-пятница, %02d:00-%02d:00 (%s)", hours.start(), hours.end(), hours.timezone()));
-        return requests.structured(prompts.render(PROMPT, variables), Transcripts.contents(turn.history()), SalesAnswer.SCHEMA);
+        String system = prompts.render(PROMPT, variables) + "\n\n" + languages.instruction(turn.contact().language());
+        return requests.structured(system, Transcripts.contents(turn.history()), SalesAnswer.SCHEMA);
     }
 
     public Reply reply(@ExchangeProperty(ConversationRoutes.TURN) Turn turn, @Body String answer) {
         SalesAnswer sales = answers.read(answer, SalesAnswer.class);
         if (sales.reply() == null || sales.reply().isBlank()) {
             throw new GeminiException("sales answer without reply text");
+        }
+        if (sales.optOut()) {
+            return replies.optOut(turn);
         }
         CallPlan plan = sales.call() == null ? calls.plan(false, null) : calls.plan(sales.call().agreed(), sales.call().time());
         return switch (plan.decision()) {

@@ -30,6 +30,12 @@ class FollowUpPolicyTest {
     }
 
     @Test
+    void anOptOutStopsTheSequenceForGood() {
+        assertThat(policy.afterCustomerMessage("opt_out", true, true)).isEqualTo(new Decision(FollowUpPolicy.OPTED_OUT, true, Action.NONE));
+        assertThat(policy.afterCustomerMessage("opt_out", false, true)).isEqualTo(new Decision(null, true, Action.NONE));
+    }
+
+    @Test
     void anUncertainAnswerLetsTheActiveSequenceContinue() {
         assertThat(policy.afterCustomerMessage("uncertain", true, true)).isEqualTo(new Decision(null, false, Action.CONTINUE));
     }

@@ -1,10 +1,5 @@
 package kz.aisales.agent.followup;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,8 +13,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import kz.aisales.agent.AgentFlowSupport;
@@ -108,6 +101,21 @@ class FollowUpSequenceIT extends AgentFlowSupport {
         clock.set(local(2027, 3, 1, 12, 0));
         tick();
         assertThat(receiveOutgoing(200)).isNull();
+    }
+
+    @Test
+    void aTouchGoesToTheFollowUpQueueAndAReplyToTheReplyQueue() {
+        seedSequence(PHONE, 2, local(2027, 1, 13, 11, 0));
+        stubFollowUp("Иван, удалось подумать о сайте?");
+        clock.set(local(2027, 1, 13, 12, 0));
+
+        tick();
+
+        assertThat(body(rabbit.receive(queues.outgoingFollowUps(), 10_000))).containsEntry("kind", "follow_up");
+        assertThat(rabbit.receive(queues.outgoing(), 200)).isNull();
+        stubSales("Отлично! Что хотите создать первым?", "other");
+        publishIncoming("queue-1", PHONE, "Да, интересно", local(2027, 1, 13, 12, 0).toOffsetDateTime());
+        assertThat(body(rabbit.receive(queues.outgoing(), 15_000))).containsEntry("kind", "reply");
     }
 
     @Test
@@ -285,22 +293,6 @@ class FollowUpSequenceIT extends AgentFlowSupport {
 
     private Instant dueOf(long followUp) {
         return jdbc.queryForObject("SELECT next_follow_up_at FROM follow_ups WHERE id = ?", OffsetDateTime.class, followUp).toInstant();
-    }
-
-    private static MappingBuilder followUpCall() {
-        return post(urlPathMatching(GENERATE))
-                .withRequestBody(matchingJsonPath("$.generationConfig.responseJsonSchema.properties.reply"))
-                .withRequestBody(matchingJsonPath("$.generationConfig.responseJsonSchema.properties.intent", absent()));
-    }
-
-    private static RequestPatternBuilder followUpRequests() {
-        return postRequestedFor(urlPathMatching(GENERATE))
-                .withRequestBody(matchingJsonPath("$.generationConfig.responseJsonSchema.properties.reply"))
-                .withRequestBody(matchingJsonPath("$.generationConfig.responseJsonSchema.properties.intent", absent()));
-    }
-
-    private static void stubFollowUp(String text) {
-        GEMINI.stubFor(followUpCall().willReturn(answer(Map.of("reply", text))));
     }
 
     private static ZonedDateTime local(int year, int month, int day, int hour, int minute) {

@@ -25,8 +25,11 @@ import org.springframework.test.context.ActiveProfiles;
 
 /** {@code ENABLE_FOLLOW_UPS=false}: no tick route, no Quartz trigger, no sequence after a reply. */
 @CamelSpringBootTest
-@SpringBootTest(properties = {"follow-up.enabled=false",
-        "queues.incoming=agent-test.no-follow-ups.incoming_messages", "queues.outgoing=agent-test.no-follow-ups.outgoing_messages"})
+// a Camel context name of its own: Quartz schedulers are shared JVM-wide by name, so with the flow tests' context
+// alive this one would otherwise see their tick trigger
+@SpringBootTest(properties = {"follow-up.enabled=false", "camel.main.name=ai-agent-no-follow-ups",
+        "queues.incoming=agent-test.no-follow-ups.incoming_messages", "queues.outgoing=agent-test.no-follow-ups.outgoing_messages",
+        "queues.outgoing-follow-ups=agent-test.no-follow-ups.outgoing_follow_ups"})
 @ActiveProfiles("test")
 @DirtiesContext
 class FollowUpsDisabledIT {

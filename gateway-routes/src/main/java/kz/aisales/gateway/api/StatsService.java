@@ -46,7 +46,7 @@ public class StatsService {
         OffsetDateTime since = LocalDate.now(stats.timezone()).atStartOfDay(stats.timezone()).toOffsetDateTime();
         Map<String, Object> today = new LinkedHashMap<>(jdbc.queryForMap(COUNTS, Map.of("since", since)));
         Map<String, Object> depths = new LinkedHashMap<>();
-        for (String queue : List.of(queues.incoming(), queues.voice(), queues.outgoing())) {
+        for (String queue : List.of(queues.incoming(), queues.voice(), queues.outgoing(), queues.outgoingFollowUps())) {
             depths.put(queue, depth(queue));
             depths.put(queues.deadLetter(queue), depth(queues.deadLetter(queue)));
         }

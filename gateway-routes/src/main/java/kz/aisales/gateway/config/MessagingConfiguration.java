@@ -26,7 +26,8 @@ public class MessagingConfiguration {
         }
         // one active consumer across all gateway replicas keeps the send rate limit global
         declarables.add(QueueBuilder.durable(queues.outgoing()).singleActiveConsumer().build());
-        for (String name : List.of(queues.incoming(), queues.voice(), queues.outgoing())) {
+        declarables.add(QueueBuilder.durable(queues.outgoingFollowUps()).singleActiveConsumer().build());
+        for (String name : List.of(queues.incoming(), queues.voice(), queues.outgoing(), queues.outgoingFollowUps())) {
             declarables.add(QueueBuilder.durable(queues.deadLetter(name)).build());
         }
         return new Declarables(declarables);

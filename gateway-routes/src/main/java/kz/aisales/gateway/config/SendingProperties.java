@@ -7,8 +7,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Outbound rate limit ({@code rateLimit} messages per {@code ratePeriodSeconds}) and the bounded
- * exponential retry of Wappi 5xx, 429 and timeouts before a message is dead-lettered.
+ * Outbound rate limit ({@code rateLimit} messages per {@code ratePeriodSeconds}), the bounded
+ * exponential retry of Wappi 5xx, 429 and timeouts before a message is dead-lettered, how often a waiting
+ * follow-up looks again whether replies are still waiting ({@code followUpWaitMs}), and the minimum time
+ * between two messages to the same customer ({@code minGapSeconds}, 0 = none).
  */
 @Validated
 @ConfigurationProperties("sending")
@@ -17,5 +19,7 @@ public record SendingProperties(
         @Min(1) @Max(3600) int ratePeriodSeconds,
         @Min(0) @Max(20) int maxRetries,
         @Min(1) @Max(600000) long retryDelayMs,
-        @Min(1) @Max(3600000) long maxRetryDelayMs) {
+        @Min(1) @Max(3600000) long maxRetryDelayMs,
+        @Min(10) @Max(60000) long followUpWaitMs,
+        @Min(0) @Max(3600) int minGapSeconds) {
 }

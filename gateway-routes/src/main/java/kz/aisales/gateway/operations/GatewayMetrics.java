@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * not message types or transcription outcomes). Calls to partners and queues are measured by
  * {@link PartnerCallMetrics} from Camel's events.
  * <ul>
- * <li>{@code aisales_messages_received_total{type, outcome=forwarded|filtered}}: new Wappi messages</li>
+ * <li>{@code aisales_messages_received_total{type, outcome=forwarded|filtered|operator}}: new Wappi messages</li>
  * <li>{@code aisales_messages_sent_total{kind}}: replies and follow-ups Wappi accepted</li>
  * <li>{@code aisales_transcriptions_total{outcome=ok|failed}}</li>
  * </ul>

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import kz.aisales.gateway.config.QueueProperties;
+import kz.aisales.gateway.sending.SendPriority;
 
 import org.apache.camel.CamelContext;
 import org.springframework.amqp.core.AmqpAdmin;
@@ -14,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code aisales_send_backlog}: replies waiting for the 20-per-minute throttle, that is the messages ready
- * on {@code outgoing_messages} plus those inside the {@code wappi-send} route. Read from the broker at
- * each scrape.
+ * on {@code outgoing_messages} plus those inside the {@code wappi-send-replies} route (follow-ups are not
+ * counted). Read from the broker at each scrape.
  */
 @Component
 public class SendBacklogGauge {
@@ -27,7 +28,7 @@ public class SendBacklogGauge {
     }
 
     private static double backlog(AmqpAdmin amqp, QueueProperties queues, CamelContext camel) {
-        int inRoute = camel.getInflightRepository().size("wappi-send");
+        int inRoute = camel.getInflightRepository().size(SendPriority.REPLIES_ROUTE);
         try {
             Properties properties = amqp.getQueueProperties(queues.outgoing());
             Object depth = properties == null ? null : properties.get(RabbitAdmin.QUEUE_MESSAGE_COUNT);

@@ -46,6 +46,15 @@ public class IncomingLog {
                 message.messageId()));
     }
 
+    public void operatorMessage(IncomingMessage message) {
+        LOG.info("Message {} to {} typed by a person at the business: reported to the agent as {}", message.messageId(),
+                message.chatId(), message.event());
+        metrics.received(message.messageType(), "operator");
+        log.record(new MessageLogEntry(message.messageId(), message.chatId(), message.phoneNumber(),
+                MessageLogEntry.INCOMING, message.messageType(), message.messageText(), "operator",
+                IncomingMessageFilter.OPERATOR, message.messageId()));
+    }
+
     public void groupChatSkipped(PollBatch batch) {
         for (ChatCursor group : batch.groupChats()) {
             log.record(new MessageLogEntry(group.lastMessageId(), group.chatId(), null, MessageLogEntry.INCOMING,

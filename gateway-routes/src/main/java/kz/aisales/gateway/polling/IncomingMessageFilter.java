@@ -6,13 +6,19 @@ import kz.aisales.gateway.whitelist.Whitelist;
 
 import org.springframework.stereotype.Component;
 
-/** Decides which Wappi messages reach the agent: not the business's own, not groups, not whitelisted numbers. */
+/**
+ * Decides which Wappi messages reach the agent: not the business's own, not groups, not whitelisted numbers.
+ * One kind of the business's own messages is reported instead of dropped: a person typing to a customer on the
+ * phone or WhatsApp Web (operator takeover), so the agent stops talking over them.
+ */
 @Component
 public class IncomingMessageFilter {
 
     static final String FROM_ME = "sent by the business (fromMe)";
     static final String GROUP = "group chat";
     static final String WHITELISTED = "whitelisted number";
+    static final String OPERATOR = "typed by a person at the business: operator event for the agent";
+    private static final String PHONE_WEBHOOK = "outgoing_message_phone";
 
     private final Whitelist whitelist;
 
@@ -22,7 +28,9 @@ public class IncomingMessageFilter {
 
     public FilterDecision decide(PolledMessage polled) {
         if (fromMe(polled.message())) {
-            return FilterDecision.filtered(FROM_ME);
+            return typedByOperator(polled.message()) && !isGroupChat(polled.chatId(), false) && !whitelist.contains(polled.chatId())
+                    ? FilterDecision.operatorMessage(OPERATOR)
+                    : FilterDecision.filtered(FROM_ME);
         }
         if (isGroupChat(polled.chatId(), false)) {
             return FilterDecision.filtered(GROUP);
@@ -31,6 +39,15 @@ public class IncomingMessageFilter {
             return FilterDecision.filtered(WHITELISTED);
         }
         return FilterDecision.forwarded();
+    }
+
+    /**
+     * The business's own message was typed by a person, not sent through the API: {@code isFromAPI} explicitly
+     * false (a message without the flag counts as ours), or the webhook's {@code outgoing_message_phone}.
+     */
+    boolean typedByOperator(JsonNode message) {
+        JsonNode fromApi = message.path("isFromAPI");
+        return PHONE_WEBHOOK.equals(message.path("wh_type").asText("")) || fromApi.isBoolean() && !fromApi.asBoolean();
     }
 
     /**

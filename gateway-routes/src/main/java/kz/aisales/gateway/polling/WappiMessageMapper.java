@@ -30,14 +30,19 @@ public class WappiMessageMapper {
     }
 
     public IncomingMessage toIncoming(PolledMessage polled) {
-        return message(polled, text(polled), false, null);
+        return message(polled, text(polled), false, null, null);
+    }
+
+    /** A message a person at the business typed to the customer: reported to the agent, never answered. */
+    public IncomingMessage toOperatorEvent(PolledMessage polled) {
+        return message(polled, text(polled), false, null, IncomingMessage.OPERATOR_MESSAGE);
     }
 
     public IncomingMessage toVoiceRequest(PolledMessage polled) {
-        return message(polled, "", true, mediaUrl(polled.message()));
+        return message(polled, "", true, mediaUrl(polled.message()), null);
     }
 
-    private IncomingMessage message(PolledMessage polled, String text, boolean voice, String voiceUrl) {
+    private IncomingMessage message(PolledMessage polled, String text, boolean voice, String voiceUrl, String event) {
         JsonNode message = polled.message();
         return new IncomingMessage(
                 polled.id(),
@@ -50,7 +55,8 @@ public class WappiMessageMapper {
                 null,
                 Instant.ofEpochSecond(polled.time()).atOffset(ZoneOffset.UTC).toString(),
                 contactInfo(polled.contact()),
-                voiceUrl);
+                voiceUrl,
+                event);
     }
 
     private static String text(PolledMessage polled) {

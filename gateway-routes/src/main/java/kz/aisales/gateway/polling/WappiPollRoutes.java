@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code wappi-poll}: every {@code POLLING_INTERVAL} seconds, new Wappi messages (oldest first) ->
  * once per Wappi message id, ever -> filter -> content-based router -> {@code incoming_messages} or
- * {@code voice_transcription}. Cursors advance only after every message of the poll went through;
+ * {@code voice_transcription}; a message a person at the business typed goes to {@code incoming_messages} as an
+ * {@code operator_message} event. Cursors advance only after every message of the poll went through;
  * a failed poll is simply repeated, and the persistent de-duplication stops repeats.
  */
 @Component
@@ -35,11 +36,18 @@ public class WappiPollRoutes extends RouteBuilder {
                     .choice()
                         .when(simple("${exchangeProperty.decision.forward}"))
                             .to("direct:wappi-message-route")
+                        .when(simple("${exchangeProperty.decision.operator}"))
+                            .to("direct:wappi-operator-message")
                         .otherwise()
                             .bean(IncomingLog.class, "filtered(${body}, ${exchangeProperty.decision})")
                     .end()
                     .bean(IdempotencyConfiguration.INCOMING, "add(${header.correlation_id})")
                 .end();
+
+        from("direct:wappi-operator-message").routeId("wappi-operator-message").routeConfigurationId("propagate-errors")
+                .bean(WappiMessageMapper.class, "toOperatorEvent")
+                .bean(IncomingLog.class, "operatorMessage")
+                .to("direct:publish-incoming");
 
         from("direct:wappi-message-route").routeId("wappi-message-route").routeConfigurationId("propagate-errors")
                 .choice()

@@ -8,7 +8,11 @@ import java.util.HexFormat;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** A reply, follow-up or notice from the agent ({@code outgoing_messages}, contracts/queues.md). */
+/**
+ * A reply, follow-up or notice from the agent ({@code outgoing_messages}, contracts/queues.md). {@code consent}
+ * is {@code opted_out} on the confirmation of an opt-out, {@code opted_in} on the reply to a customer who asked to
+ * continue, absent otherwise ({@link OptOuts}).
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record OutgoingMessage(
         @JsonProperty("outbox_id") String outboxId,
@@ -17,7 +21,8 @@ public record OutgoingMessage(
         @JsonProperty("reply_to_message_id") String replyToMessageId,
         @JsonProperty("mark_as_read") boolean markAsRead,
         @JsonProperty("kind") String kind,
-        @JsonProperty("created_at") String createdAt) {
+        @JsonProperty("created_at") String createdAt,
+        @JsonProperty("consent") String consent) {
 
     public boolean reply() {
         return replyToMessageId != null && !replyToMessageId.isBlank();

@@ -48,6 +48,13 @@ public class SendLog {
         record(message, null, "duplicate", "outbox_id already sent", correlationId);
     }
 
+    public void refused(@ExchangeProperty(WappiSendRoutes.OUTGOING) OutgoingMessage message,
+            @Header("correlation_id") String correlationId) {
+        LOG.warn("Outbox {} ({}) to {} refused: the customer opted out of messages", message.outboxId(), message.kind(),
+                PhoneNumbers.normalize(message.phoneNumber()));
+        record(message, null, "refused", "customer opted out", correlationId);
+    }
+
     void failed(OutgoingMessage message, String reason, String correlationId) {
         record(message, null, "failed", reason, correlationId);
     }

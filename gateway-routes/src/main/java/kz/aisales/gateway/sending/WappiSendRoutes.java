@@ -11,10 +11,14 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code wappi-send}: {@code outgoing_messages} (single active consumer) -> throttle, at most
- * {@code SEND_RATE_LIMIT} per {@code SEND_RATE_PERIOD_SECONDS} -> once per outbox id, ever -> Wappi
+ * {@code wappi-send-replies}: {@code outgoing_messages} (single active consumer) and {@code wappi-send-follow-ups}:
+ * {@code outgoing_follow_ups} (single active consumer; each touch waits while a reply is waiting or the rate limit
+ * is used up, {@link SendPriority}) -> {@code wappi-send}: throttle, at most {@code SEND_RATE_LIMIT} per
+ * {@code SEND_RATE_PERIOD_SECONDS} for both -> once per outbox id, ever -> at least {@code SEND_MIN_GAP_SECONDS}
+ * after the previous message to that customer ({@link SendGap}) -> Wappi
  * {@code message/send} or {@code message/reply} -> {@code message_logs} -> mark read when asked.
- * A redelivered message that Wappi already shows in the chat ({@link DeliveryCheck}) is not sent again.
+ * A redelivered message that Wappi already shows in the chat ({@link DeliveryCheck}) is not sent again; a
+ * message to a customer who opted out ({@link OptOuts}) is refused and logged, never sent.
  * Failures follow the {@code send-errors} policy (bounded retry, then the dead-letter queue).
  */
 @Component
@@ -27,11 +31,23 @@ public class WappiSendRoutes extends RouteBuilder {
     public void configure() {
         from("spring-rabbitmq:default?queues={{queues.outgoing}}&autoDeclare=false"
                 + "&maximumRetryAttempts=0&rejectAndDontRequeue=false&prefetchCount=1")
-                .routeId("wappi-send").routeConfigurationId("send-errors")
+                .routeId(SendPriority.REPLIES_ROUTE).routeConfigurationId("propagate-errors")
+                .to("direct:wappi-send");
+
+        from("spring-rabbitmq:default?queues={{queues.outgoing-follow-ups}}&autoDeclare=false"
+                + "&maximumRetryAttempts=0&rejectAndDontRequeue=false&prefetchCount=1")
+                .routeId("wappi-send-follow-ups").routeConfigurationId("propagate-errors")
+                .loopDoWhile(method(SendPriority.class, "followUpWaits"))
+                    .delay(simple("{{sending.follow-up-wait-ms}}")).syncDelayed().end()
+                .end()
+                .to("direct:wappi-send");
+
+        from("direct:wappi-send").routeId("wappi-send").routeConfigurationId("send-errors")
                 .setProperty(OUTGOING, method(OutgoingMessages.class, "read"))
                 .setProperty(OUTBOX_KEY, simple("${exchangeProperty." + OUTGOING + ".idempotencyKey}"))
                 .throttle(simple("{{sending.rate-limit}}")).timePeriodMillis("{{sending.rate-period-seconds}}s")
                         .totalRequestsMode()
+                .bean(SendPriority.class, "admitted")
                 // not eager: an outbox id is recorded only once Wappi accepted the message (just below), so a
                 // crash before that re-sends it rather than losing it; a failure never records it
                 .idempotentConsumer(exchangeProperty(OUTBOX_KEY))
@@ -40,12 +56,17 @@ public class WappiSendRoutes extends RouteBuilder {
                     .choice()
                         .when(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
                             .bean(SendLog.class, "duplicate")
+                        .when(method(OptOuts.class, "refuses"))
+                            .bean(SendLog.class, "refused")
+                            .bean(IdempotencyConfiguration.OUTBOX, "add(${exchangeProperty." + OUTBOX_KEY + "})")
                         .when(method(DeliveryCheck.class, "deliveredBefore"))
                             .bean(SendLog.class, "deliveredBefore")
                             .bean(IdempotencyConfiguration.OUTBOX, "add(${exchangeProperty." + OUTBOX_KEY + "})")
                         .otherwise()
+                            .delay(method(SendGap.class, "waitMillis")).syncDelayed().end()
                             .to("direct:wappi-send-call").id("wappi-send-deliver")
                             .bean(SendLog.class, "sent")
+                            .bean(OptOuts.class, "sent")
                             .bean(IdempotencyConfiguration.OUTBOX, "add(${exchangeProperty." + OUTBOX_KEY + "})")
                             .filter(simple("${exchangeProperty." + OUTGOING + ".markAsRead} && ${exchangeProperty."
                                     + OUTGOING + ".reply}"))

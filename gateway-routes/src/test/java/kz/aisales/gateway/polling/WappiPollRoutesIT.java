@@ -160,6 +160,35 @@ class WappiPollRoutesIT extends GatewayTestSupport {
     }
 
     @Test
+    void aMessageAPersonTypedOnTheBusinessPhoneIsReportedAsAnOperatorEvent() throws Exception {
+        String chat = newChat();
+        String typed = "H" + UUID.randomUUID();
+        ObjectNode operator = WappiStub.text(typed, chat, now(), "Добрый день, это менеджер Анна");
+        operator.put("fromMe", true).put("isFromAPI", false);
+        wappi.add(operator);
+
+        JsonNode event = receive(queues.incoming(), WAIT);
+
+        assertThat(event).isNotNull();
+        assertThat(event.path("event").asText()).isEqualTo("operator_message");
+        assertThat(event.path("message_id").asText()).isEqualTo(typed);
+        assertThat(event.path("phone_number").asText()).isEqualTo(chat.replace("@c.us", ""));
+        assertThat(event.path("message_text").asText()).isEqualTo("Добрый день, это менеджер Анна");
+        assertThat(jdbc.queryForList("SELECT status FROM message_logs WHERE message_id = ?", String.class, typed))
+                .containsExactly("operator");
+    }
+
+    @Test
+    void aCustomerMessageCarriesNoEvent() throws Exception {
+        wappi.add(WappiStub.text("C" + UUID.randomUUID(), newChat(), now(), "Сколько стоит?"));
+
+        JsonNode message = receive(queues.incoming(), WAIT);
+
+        assertThat(message).isNotNull();
+        assertThat(message.has("event")).isFalse();
+    }
+
+    @Test
     void groupMessagesAreNotForwardedAndTheReasonIsLogged() throws Exception {
         String group = "120363" + System.nanoTime() + "@g.us";
         String groupMessage = "G" + UUID.randomUUID();

@@ -16,7 +16,7 @@ class DeliveryCheckTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final OutgoingMessage REPLY = new OutgoingMessage("o-1", "+7 701 000 0001", "Курс стоит 200 000 ₸. Оплатите?",
-            null, false, "reply", "2026-11-25T15:00:00+05:00");
+            null, false, "reply", "2026-11-25T15:00:00+05:00", null);
     static final long CREATED = 1_795_600_800L; // 2026-11-25T15:00:00+05:00
 
     final List<String> chatsRead = new ArrayList<>();

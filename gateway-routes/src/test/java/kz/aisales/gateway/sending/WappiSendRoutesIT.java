@@ -183,6 +183,56 @@ class WappiSendRoutesIT extends GatewayTestSupport {
         return sends().stream().filter(request -> request.getBodyAsString().contains("reply ")).toList();
     }
 
+    @Test
+    void afterTheOptOutConfirmationNothingElseIsSentToThatNumber() throws Exception {
+        STUBS.stubFor(post(urlPathEqualTo("/api/sync/message/send")).willReturn(okJson(SENT.formatted("O"))));
+        String phone = newChat().replace("@c.us", "");
+        Map<String, Object> confirmation = outgoing(UUID.randomUUID().toString(), phone, "Хорошо, больше не пишем.", null);
+        confirmation.put("consent", "opted_out");
+        Map<String, Object> followUp = outgoing(UUID.randomUUID().toString(), phone, "Напоминаем о курсе", null);
+        followUp.put("kind", "follow_up");
+        Map<String, Object> secondConfirmation = outgoing(UUID.randomUUID().toString(), phone, "Хорошо, больше не пишем.", null);
+        secondConfirmation.put("consent", "opted_out");
+
+        publishOutgoing(confirmation, "corr-opt-1");
+        publishOutgoing(followUp, "corr-opt-2");
+        publishOutgoing(secondConfirmation, "corr-opt-3");
+
+        await().atMost(WAIT).until(() -> jdbc.queryForObject("SELECT count(*) FROM message_logs WHERE phone_number = ?"
+                + " AND direction = 'outgoing' AND status = 'refused'", Integer.class, phone) == 2);
+        assertThat(sendsTo(phone)).containsExactly("Хорошо, больше не пишем.");
+        assertThat(jdbc.queryForObject("SELECT reason FROM message_logs WHERE correlation_id = 'corr-opt-2'", String.class))
+                .isEqualTo("customer opted out");
+    }
+
+    @Test
+    void theReplyToACustomerWhoAskedToContinueLiftsTheOptOut() throws Exception {
+        STUBS.stubFor(post(urlPathEqualTo("/api/sync/message/send")).willReturn(okJson(SENT.formatted("I"))));
+        String phone = newChat().replace("@c.us", "");
+        jdbc.update("INSERT INTO opted_out_numbers (phone_number) VALUES (?)", phone);
+        Map<String, Object> welcomeBack = outgoing(UUID.randomUUID().toString(), phone, "Рады снова вас видеть!", null);
+        welcomeBack.put("consent", "opted_in");
+
+        publishOutgoing(welcomeBack, "corr-in-1");
+        await().atMost(WAIT).until(() -> sendsTo(phone).size() == 1);
+        publishOutgoing(outgoing(UUID.randomUUID().toString(), phone, "Что хотите создать?", null), "corr-in-2");
+
+        await().atMost(WAIT).until(() -> sendsTo(phone).size() == 2);
+        assertThat(sendsTo(phone)).containsExactly("Рады снова вас видеть!", "Что хотите создать?");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM opted_out_numbers WHERE phone_number = ?", Integer.class, phone))
+                .isZero();
+    }
+
+    private List<String> sendsTo(String phone) {
+        return sends().stream().map(request -> {
+            try {
+                return JSON.readTree(request.getBodyAsString());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).filter(body -> phone.equals(body.path("recipient").asText())).map(body -> body.path("body").asText()).toList();
+    }
+
     private List<LoggedRequest> sends() {
         return STUBS.findAll(postRequestedFor(urlPathEqualTo("/api/sync/message/send")));
     }

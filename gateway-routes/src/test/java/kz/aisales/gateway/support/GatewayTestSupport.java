@@ -85,8 +85,9 @@ public abstract class GatewayTestSupport {
         jdbc.update("DELETE FROM camel_messageprocessed");
         jdbc.update("DELETE FROM wappi_chat_cursors");
         jdbc.update("DELETE FROM wappi_poll_state");
+        jdbc.update("DELETE FROM opted_out_numbers");
         jdbc.update("DELETE FROM whitelist WHERE description = 'test'");
-        for (String queue : List.of(queues.incoming(), queues.voice(), queues.outgoing())) {
+        for (String queue : List.of(queues.incoming(), queues.voice(), queues.outgoing(), queues.outgoingFollowUps())) {
             amqp.purgeQueue(queue, false);
             amqp.purgeQueue(queues.deadLetter(queue), false);
         }
@@ -118,7 +119,15 @@ public abstract class GatewayTestSupport {
     }
 
     protected void publishOutgoing(Map<String, Object> body, String correlationId) throws Exception {
-        rabbit.send("", queues.outgoing(), org.springframework.amqp.core.MessageBuilder
+        publish(queues.outgoing(), body, correlationId);
+    }
+
+    protected void publishFollowUp(Map<String, Object> body, String correlationId) throws Exception {
+        publish(queues.outgoingFollowUps(), body, correlationId);
+    }
+
+    private void publish(String queue, Map<String, Object> body, String correlationId) throws Exception {
+        rabbit.send("", queue, org.springframework.amqp.core.MessageBuilder
                 .withBody(JSON.writeValueAsBytes(body)).setContentType("application/json")
                 .setHeader("correlation_id", correlationId).build());
     }

@@ -1,0 +1,50 @@
+package kz.aisales.agent.control;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The customer's language from what they wrote: Kazakh ({@code kk}) when the text has letters only Kazakh uses
+ * (ә, ғ, қ, ң, ө, ұ, ү, һ, і) or common Kazakh words, English ({@code en}) when it is mostly Latin letters,
+ * Russian ({@code ru}) when it is mostly Cyrillic; null when there is too little to tell (emoji, digits, "ok").
+ * And the instruction that makes the model answer in it.
+ */
+@Component
+public class Languages {
+
+    public static final String RUSSIAN = "ru";
+    public static final String KAZAKH = "kk";
+    public static final String ENGLISH = "en";
+
+    private static final Pattern KAZAKH_LETTERS = Pattern.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]");
+    private static final Pattern KAZAKH_WORDS = Pattern.compile(
+            "(?<![\\p{L}])(рахмет|керек|бар ма|жоқ па|болады|сиз|сізге|қанша|калай|кандай|жаксы|иа)(?![\\p{L}])");
+    private static final int MIN_LETTERS = 3;
+
+    public String detect(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (KAZAKH_LETTERS.matcher(text).find() || KAZAKH_WORDS.matcher(lower).find()) {
+            return KAZAKH;
+        }
+        long cyrillic = lower.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC).count();
+        long latin = lower.codePoints().filter(c -> c >= 'a' && c <= 'z').count();
+        if (cyrillic + latin < MIN_LETTERS) {
+            return null;
+        }
+        return latin > cyrillic ? ENGLISH : RUSSIAN;
+    }
+
+    /** The line added to every sales and follow-up prompt: answer in this language (Russian when not known). */
+    public String instruction(String language) {
+        return switch (language == null ? RUSSIAN : language) {
+            case KAZAKH -> "Язык клиента: казахский. Отвечай только на казахском языке (қазақ тілінде жауап бер).";
+            case ENGLISH -> "The customer writes in English. Reply only in English.";
+            default -> "Язык клиента: русский. Отвечай только на русском языке.";
+        };
+    }
+}

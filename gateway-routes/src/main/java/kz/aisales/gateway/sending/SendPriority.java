@@ -1,0 +1,70 @@
+package kz.aisales.gateway.sending;
+
+import java.util.Deque;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+import kz.aisales.gateway.config.QueueProperties;
+import kz.aisales.gateway.config.SendingProperties;
+
+import org.apache.camel.CamelContext;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.stereotype.Component;
+
+/**
+ * Replies before follow-ups under the shared rate limit: a follow-up goes into the throttle only when no reply is
+ * waiting (none ready on the reply queue, none inside {@code wappi-send-replies}) and the throttle's window has a
+ * free slot, so it never takes a slot a reply could have had. The window is counted here as the throttle counts it:
+ * every message it let through in the last period.
+ */
+@Component
+public class SendPriority {
+
+    public static final String REPLIES_ROUTE = "wappi-send-replies";
+
+    private final Deque<Long> admitted = new ConcurrentLinkedDeque<>();
+    private final CamelContext camel;
+    private final AmqpAdmin amqp;
+    private final QueueProperties queues;
+    private final SendingProperties sending;
+
+    public SendPriority(CamelContext camel, AmqpAdmin amqp, QueueProperties queues, SendingProperties sending) {
+        this.camel = camel;
+        this.amqp = amqp;
+        this.queues = queues;
+        this.sending = sending;
+    }
+
+    /** A message passed the throttle. */
+    public void admitted() {
+        admitted.addLast(System.currentTimeMillis());
+    }
+
+    /** Whether a follow-up must keep waiting: replies are waiting, or the rate limit of the period is used up. */
+    public boolean followUpWaits() {
+        return repliesWaiting() || usedInWindow() >= sending.rateLimit();
+    }
+
+    boolean repliesWaiting() {
+        if (camel.getInflightRepository().size(REPLIES_ROUTE) > 0) {
+            return true;
+        }
+        try {
+            Properties properties = amqp.getQueueProperties(queues.outgoing());
+            Object ready = properties == null ? null : properties.get(RabbitAdmin.QUEUE_MESSAGE_COUNT);
+            return !(ready instanceof Number number) || number.intValue() > 0;
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
+    int usedInWindow() {
+        long since = System.currentTimeMillis() - sending.ratePeriodSeconds() * 1000L;
+        Long oldest;
+        while ((oldest = admitted.peekFirst()) != null && oldest <= since) {
+            admitted.pollFirst();
+        }
+        return admitted.size();
+    }
+}
