@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// follow-ups off: closing this context must not delete the Quartz tick trigger other test contexts share
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ENABLE_FOLLOW_UPS=false")
 @ActiveProfiles("test")
 @DirtiesContext
 class ContactLockIT {

@@ -17,7 +17,9 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /** With ADMIN_API_KEY set, a classification change needs it: a missing or wrong key gets 401 and changes nothing. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ADMIN_API_KEY=test-admin-key")
+// follow-ups off: closing this context must not delete the Quartz tick trigger other test contexts share
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"ADMIN_API_KEY=test-admin-key", "ENABLE_FOLLOW_UPS=false"})
 @ActiveProfiles("test")
 @DirtiesContext
 class AdminApiKeyIT {
