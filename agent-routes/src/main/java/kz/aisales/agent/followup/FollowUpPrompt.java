@@ -89,9 +89,7 @@ public class FollowUpPrompt {
         Map<String, String> system = new HashMap<>(variables);
         system.put("conversation_history", CustomerData.IN_USER_MESSAGE);
         system.put("last_client_message", CustomerData.IN_USER_MESSAGE);
-        String instruction = prompts.render(PROMPT, system) + "
-
-" + languages.instruction(conversation.contact().language());
+        String instruction = prompts.render(PROMPT, system) + "\n\n" + languages.instruction(conversation.contact().language());
         return requests.structured(instruction, List.of(GeminiRequest.Content.user(
                 CustomerData.fenced("Переписка", variables.get("conversation_history"))
                         + CustomerData.fenced("Последнее сообщение клиента", variables.get("last_client_message"))
