@@ -7,7 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Outbound rate limit ({@code rateLimit} messages per {@code ratePeriodSeconds}), the bounded
+ * Outbound rate limit ({@code rateLimit} send attempts per {@code ratePeriodSeconds}, counted by the throttle over
+ * {@link #rateWindowMillis()}: the period plus {@code rateMarginMs}, because the throttle counts when a call leaves and
+ * Wappi when it arrives, and a later call may travel faster than an earlier one), the bounded
  * exponential retry of Wappi 5xx, 429 and timeouts before a message is dead-lettered, how often a waiting
  * follow-up looks again whether replies are still waiting ({@code followUpWaitMs}), and the minimum time
  * between two messages to the same customer ({@code minGapSeconds}, 0 = none).
@@ -17,9 +19,15 @@ import org.springframework.validation.annotation.Validated;
 public record SendingProperties(
         @Min(1) @Max(1000) int rateLimit,
         @Min(1) @Max(3600) int ratePeriodSeconds,
+        @Min(0) @Max(60000) long rateMarginMs,
         @Min(0) @Max(20) int maxRetries,
         @Min(1) @Max(600000) long retryDelayMs,
         @Min(1) @Max(3600000) long maxRetryDelayMs,
         @Min(10) @Max(60000) long followUpWaitMs,
         @Min(0) @Max(3600) int minGapSeconds) {
+
+    /** The throttle's sliding window: no more than {@code rateLimit} calls leave within any such span. */
+    public long rateWindowMillis() {
+        return ratePeriodSeconds * 1000L + rateMarginMs;
+    }
 }

@@ -8,16 +8,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import kz.aisales.gateway.wappi.WappiClient;
 import kz.aisales.gateway.whitelist.PhoneNumbers;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.apache.camel.component.springrabbit.SpringRabbitMQConstants;
 import org.springframework.stereotype.Component;
 
 /**
- * Closes the crash window of sending: a message the broker redelivers may have reached Wappi just
- * before the gateway died, without its outbox id being recorded. Only for such a redelivery, the chat's
- * newest messages are read once: our own API message with the same text, sent after the outbox
- * message was created, means it was delivered, and it is not sent again.
+ * Closes the windows in which a message may have reached the customer without us knowing: the gateway died between
+ * Wappi's answer and recording the outbox id (the broker redelivers the message), or an attempt failed after Wappi
+ * had it (a timeout, a dropped connection, a 5xx from a proxy in front of Wappi) and is about to be retried. Only
+ * then, before sending again, the chat's newest messages are read once: our own message with the same text, sent
+ * after the outbox message was created, means it was delivered, and it is not sent again.
  */
 @Component
 public class DeliveryCheck {
@@ -31,10 +33,12 @@ public class DeliveryCheck {
         this.wappi = wappi;
     }
 
-    public boolean deliveredBefore(@Header(SpringRabbitMQConstants.REDELIVERED) Boolean redelivered,
+    /** The chat's copy of this message if an earlier attempt delivered it, else null (and always null on a first try). */
+    public JsonNode deliveredCopy(@Header(SpringRabbitMQConstants.REDELIVERED) Boolean brokerRedelivered,
+            @Header(Exchange.REDELIVERED) Boolean retried,
             @ExchangeProperty(WappiSendRoutes.OUTGOING) OutgoingMessage message) {
-        if (!Boolean.TRUE.equals(redelivered)) {
-            return false;
+        if (!Boolean.TRUE.equals(brokerRedelivered) && !Boolean.TRUE.equals(retried)) {
+            return null;
         }
         JsonNode messages = wappi.messages(PhoneNumbers.normalize(message.phoneNumber()) + "@c.us", LOOK_BACK, 0)
                 .path("messages");
@@ -44,10 +48,10 @@ public class DeliveryCheck {
                     && candidate.path("body").isTextual()
                     && candidate.path("body").asText().strip().equals(message.messageText().strip())
                     && candidate.path("time").asLong(0) >= notBefore) {
-                return true;
+                return candidate;
             }
         }
-        return false;
+        return null;
     }
 
     private static long createdEpochSecond(String createdAt) {

@@ -27,19 +27,26 @@ public class SendLog {
         this.metrics = metrics;
     }
 
-    public void sent(JsonNode wappiAnswer, @ExchangeProperty(WappiSendRoutes.OUTGOING) OutgoingMessage message,
+    /**
+     * The message reached the customer: {@code wappiAnswer} is Wappi's answer to our call, or, when an earlier attempt
+     * had delivered it ({@code deliveredCopy}), the chat's copy of it, which is not sent again.
+     */
+    public void sent(JsonNode wappiAnswer,
+            @ExchangeProperty(WappiSendRoutes.DELIVERED_COPY) JsonNode deliveredCopy,
+            @ExchangeProperty(WappiSendRoutes.OUTGOING) OutgoingMessage message,
             @Header("correlation_id") String correlationId) {
+        metrics.sent(message.kind());
+        if (deliveredCopy != null) {
+            String wappiId = deliveredCopy.path("id").asText(null);
+            LOG.warn("Outbox {} is already in the chat as Wappi message {} after an uncertain attempt: not sent again"
+                    + " (correlation {})", message.outboxId(), wappiId, correlationId);
+            record(message, wappiId, "sent", "delivered by an earlier attempt; found in the chat", correlationId);
+            return;
+        }
         String wappiId = wappiAnswer.path("message_id").asText(null);
         LOG.info("Sent outbox {} to {} as Wappi message {} (correlation {})", message.outboxId(),
                 PhoneNumbers.normalize(message.phoneNumber()), wappiId, correlationId);
-        metrics.sent(message.kind());
         record(message, wappiId, "sent", message.reply() ? "reply to " + message.replyToMessageId() : null, correlationId);
-    }
-
-    public void deliveredBefore(@ExchangeProperty(WappiSendRoutes.OUTGOING) OutgoingMessage message,
-            @Header("correlation_id") String correlationId) {
-        LOG.warn("Outbox {} was redelivered but Wappi already shows it in the chat: not sent again", message.outboxId());
-        record(message, null, "sent", "delivered before a restart; found in the chat", correlationId);
     }
 
     public void duplicate(@ExchangeProperty(WappiSendRoutes.OUTGOING) OutgoingMessage message,

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Replies before follow-ups under the shared rate limit: a follow-up goes into the throttle only when no reply is
  * waiting (none ready on the reply queue, none inside {@code wappi-send-replies}) and the throttle's window has a
  * free slot, so it never takes a slot a reply could have had. The window is counted here as the throttle counts it:
- * every message it let through in the last period.
+ * every call to Wappi it let through (retries included) within {@link SendingProperties#rateWindowMillis()}.
  */
 @Component
 public class SendPriority {
@@ -36,7 +36,7 @@ public class SendPriority {
         this.sending = sending;
     }
 
-    /** A message passed the throttle. */
+    /** A call to Wappi passed the throttle. */
     public void admitted() {
         admitted.addLast(System.currentTimeMillis());
     }
@@ -60,7 +60,7 @@ public class SendPriority {
     }
 
     int usedInWindow() {
-        long since = System.currentTimeMillis() - sending.ratePeriodSeconds() * 1000L;
+        long since = System.currentTimeMillis() - sending.rateWindowMillis();
         Long oldest;
         while ((oldest = admitted.peekFirst()) != null && oldest <= since) {
             admitted.pollFirst();

@@ -3,6 +3,7 @@ package kz.aisales.gateway.sending;
 import java.util.Map;
 
 import kz.aisales.gateway.config.IdempotencyConfiguration;
+import kz.aisales.gateway.config.SendingProperties;
 import kz.aisales.gateway.wappi.WappiRequests;
 
 import org.apache.camel.Exchange;
@@ -13,12 +14,13 @@ import org.springframework.stereotype.Component;
 /**
  * {@code wappi-send-replies}: {@code outgoing_messages} (single active consumer) and {@code wappi-send-follow-ups}:
  * {@code outgoing_follow_ups} (single active consumer; each touch waits while a reply is waiting or the rate limit
- * is used up, {@link SendPriority}) -> {@code wappi-send}: throttle, at most {@code SEND_RATE_LIMIT} per
- * {@code SEND_RATE_PERIOD_SECONDS} for both -> once per outbox id, ever -> at least {@code SEND_MIN_GAP_SECONDS}
- * after the previous message to that customer ({@link SendGap}) -> Wappi
- * {@code message/send} or {@code message/reply} -> {@code message_logs} -> mark read when asked.
- * A redelivered message that Wappi already shows in the chat ({@link DeliveryCheck}) is not sent again; a
- * message to a customer who opted out ({@link OptOuts}) is refused and logged, never sent.
+ * is used up, {@link SendPriority}) -> {@code wappi-send}: once per outbox id, ever -> at least
+ * {@code SEND_MIN_GAP_SECONDS} after the previous message to that customer ({@link SendGap}) ->
+ * {@code wappi-send-call}, the unit a retry repeats: not again if an earlier attempt already delivered it
+ * ({@link DeliveryCheck}) -> {@code wappi-send-request}: throttle, at most {@code SEND_RATE_LIMIT} attempts per
+ * {@code SEND_RATE_PERIOD_SECONDS} for replies, follow-ups and their retries together -> Wappi {@code message/send}
+ * or {@code message/reply} -> {@code message_logs} -> mark read when asked.
+ * A message to a customer who opted out ({@link OptOuts}) is refused and logged, never sent.
  * Failures follow the {@code send-errors} policy (bounded retry, then the dead-letter queue).
  */
 @Component
@@ -26,6 +28,13 @@ public class WappiSendRoutes extends RouteBuilder {
 
     static final String OUTGOING = "outgoing";
     static final String OUTBOX_KEY = "outboxKey";
+    static final String DELIVERED_COPY = "deliveredCopy";
+
+    private final SendingProperties sending;
+
+    public WappiSendRoutes(SendingProperties sending) {
+        this.sending = sending;
+    }
 
     @Override
     public void configure() {
@@ -45,9 +54,6 @@ public class WappiSendRoutes extends RouteBuilder {
         from("direct:wappi-send").routeId("wappi-send").routeConfigurationId("send-errors")
                 .setProperty(OUTGOING, method(OutgoingMessages.class, "read"))
                 .setProperty(OUTBOX_KEY, simple("${exchangeProperty." + OUTGOING + ".idempotencyKey}"))
-                .throttle(simple("{{sending.rate-limit}}")).timePeriodMillis("{{sending.rate-period-seconds}}s")
-                        .totalRequestsMode()
-                .bean(SendPriority.class, "admitted")
                 // not eager: an outbox id is recorded only once Wappi accepted the message (just below), so a
                 // crash before that re-sends it rather than losing it; a failure never records it
                 .idempotentConsumer(exchangeProperty(OUTBOX_KEY))
@@ -58,9 +64,6 @@ public class WappiSendRoutes extends RouteBuilder {
                             .bean(SendLog.class, "duplicate")
                         .when(method(OptOuts.class, "refuses"))
                             .bean(SendLog.class, "refused")
-                            .bean(IdempotencyConfiguration.OUTBOX, "add(${exchangeProperty." + OUTBOX_KEY + "})")
-                        .when(method(DeliveryCheck.class, "deliveredBefore"))
-                            .bean(SendLog.class, "deliveredBefore")
                             .bean(IdempotencyConfiguration.OUTBOX, "add(${exchangeProperty." + OUTBOX_KEY + "})")
                         .otherwise()
                             .delay(method(SendGap.class, "waitMillis")).syncDelayed().end()
@@ -75,7 +78,21 @@ public class WappiSendRoutes extends RouteBuilder {
                     .end()
                 .end();
 
+        // what a retry of send-errors repeats: a broker redelivery or a retry after an uncertain failure first
+        // looks in the chat, and every attempt that does call Wappi passes the throttle again
         from("direct:wappi-send-call").routeId("wappi-send-call").routeConfigurationId("propagate-errors")
+                .setProperty(DELIVERED_COPY, method(DeliveryCheck.class, "deliveredCopy"))
+                .choice()
+                    .when(exchangeProperty(DELIVERED_COPY).isNull())
+                        .to("direct:wappi-send-request")
+                    .otherwise()
+                        .setBody(exchangeProperty(DELIVERED_COPY))
+                .end();
+
+        from("direct:wappi-send-request").routeId("wappi-send-request").routeConfigurationId("propagate-errors")
+                .throttle(simple("{{sending.rate-limit}}")).timePeriodMillis(sending.rateWindowMillis())
+                        .totalRequestsMode()
+                .bean(SendPriority.class, "admitted")
                 .setBody(exchangeProperty(OUTGOING))
                 .choice()
                     .when(simple("${body.reply}"))
@@ -83,7 +100,7 @@ public class WappiSendRoutes extends RouteBuilder {
                         .to("direct:wappi-message-reply").id("wappi-send-reply-request")
                     .otherwise()
                         .bean(OutgoingMessages.class, "send")
-                        .to("direct:wappi-message-send").id("wappi-send-request")
+                        .to("direct:wappi-message-send").id("wappi-send-message-request")
                 .end();
 
         // best effort: the message is already sent, so a failure here must not dead-letter (and resend) it

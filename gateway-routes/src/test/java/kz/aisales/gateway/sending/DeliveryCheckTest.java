@@ -22,25 +22,36 @@ class DeliveryCheckTest {
     final List<String> chatsRead = new ArrayList<>();
 
     @Test
-    void aFirstDeliveryNeverAsksWappi() {
-        assertThat(check("[]").deliveredBefore(false, REPLY)).isFalse();
-        assertThat(check("[]").deliveredBefore(null, REPLY)).isFalse();
+    void aFirstAttemptNeverAsksWappi() {
+        assertThat(check("[]").deliveredCopy(false, false, REPLY)).isNull();
+        assertThat(check("[]").deliveredCopy(null, null, REPLY)).isNull();
         assertThat(chatsRead).isEmpty();
     }
 
     @Test
-    void aRedeliveryFoundInTheChatAsOurOwnMessageWasDelivered() {
-        String chat = "[{\"fromMe\":true,\"body\":\"Курс стоит 200 000 ₸. Оплатите? \",\"time\":" + (CREATED + 1) + "}]";
+    void aBrokerRedeliveryFoundInTheChatAsOurOwnMessageWasDelivered() {
+        String chat = "[{\"id\":\"3EB0OURS\",\"fromMe\":true,\"body\":\"Курс стоит 200 000 ₸. Оплатите? \",\"time\":"
+                + (CREATED + 1) + "}]";
 
-        assertThat(check(chat).deliveredBefore(true, REPLY)).isTrue();
+        assertThat(check(chat).deliveredCopy(true, null, REPLY).path("id").asText()).isEqualTo("3EB0OURS");
         assertThat(chatsRead).containsExactly("77010000001@c.us");
+    }
+
+    @Test
+    void aRetryAfterAnUncertainFailureLooksInTheChatFirst() {
+        String chat = "[{\"id\":\"3EB0OURS\",\"fromMe\":true,\"body\":\"Курс стоит 200 000 ₸. Оплатите?\",\"time\":"
+                + (CREATED + 2) + "}]";
+
+        assertThat(check(chat).deliveredCopy(false, true, REPLY)).isNotNull();
+        assertThat(check("[]").deliveredCopy(false, true, REPLY)).isNull();
+        assertThat(chatsRead).hasSize(2);
     }
 
     @Test
     void theSameTextSentBeforeThisMessageExistedDoesNotCount() {
         String chat = "[{\"fromMe\":true,\"body\":\"Курс стоит 200 000 ₸. Оплатите?\",\"time\":" + (CREATED - 3600) + "}]";
 
-        assertThat(check(chat).deliveredBefore(true, REPLY)).isFalse();
+        assertThat(check(chat).deliveredCopy(true, true, REPLY)).isNull();
     }
 
     @Test
@@ -48,7 +59,7 @@ class DeliveryCheckTest {
         String chat = "[{\"fromMe\":false,\"body\":\"Курс стоит 200 000 ₸. Оплатите?\",\"time\":" + (CREATED + 5) + "},"
                 + "{\"fromMe\":true,\"body\":{\"mimetype\":\"image/jpeg\"},\"time\":" + (CREATED + 6) + "}]";
 
-        assertThat(check(chat).deliveredBefore(true, REPLY)).isFalse();
+        assertThat(check(chat).deliveredCopy(true, true, REPLY)).isNull();
     }
 
     private DeliveryCheck check(String messages) {

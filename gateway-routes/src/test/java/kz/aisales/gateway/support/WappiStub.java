@@ -18,7 +18,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 /**
  * A Wappi account over WireMock: chats hold messages; every change re-publishes the chat list (newest
- * activity first) and each chat's message pages (newest first, {@code pageSize} per page) as stubs.
+ * activity first) and each chat's message pages (newest first, {@code pageSize} per page) as stubs. Any other
+ * chat reads as empty.
  */
 public class WappiStub {
 
@@ -31,6 +32,10 @@ public class WappiStub {
     public WappiStub(WireMockServer server, int pageSize) {
         this.server = server;
         this.pageSize = pageSize;
+        // a chat with no messages yet: what the send route's delivery check reads after a failed attempt
+        server.stubFor(get(urlPathEqualTo("/api/sync/messages/get")).atPriority(10)
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"status\":\"done\",\"messages\":[],\"total_count\":0}")));
         publishChats();
     }
 
