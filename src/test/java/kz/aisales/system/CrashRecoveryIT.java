@@ -74,11 +74,13 @@ class CrashRecoveryIT {
 
         long lost = customers.stream().filter(phone -> wappi.sentTo(phone).isEmpty()).count();
         long duplicates = customers.stream().filter(phone -> wappi.sentTo(phone).size() > 1).count();
-        System.out.printf("crash recovery: customers %d, replies %d, lost %d, duplicates %d"
-                + " (agent back in %.1f s, gateway back in %.1f s)%n", CUSTOMERS, wappi.sent().size(), lost, duplicates,
-                agentBack.toMillis() / 1000.0, gatewayBack.toMillis() / 1000.0);
+        long deadLettered = RunningSystem.deadLettered();
+        System.out.printf("crash recovery: customers %d, messages %d, replies %d, lost %d, duplicates %d, dead-lettered %d"
+                + " (agent back in %.1f s, gateway back in %.1f s)%n", CUSTOMERS, CUSTOMERS, wappi.sent().size(), lost,
+                duplicates, deadLettered, agentBack.toMillis() / 1000.0, gatewayBack.toMillis() / 1000.0);
         assertThat(lost).isZero();
         assertThat(duplicates).isZero();
+        assertThat(deadLettered).isZero();
         assertThat(wappi.sent()).hasSize(CUSTOMERS);
     }
 }

@@ -97,16 +97,20 @@ class InfrastructureRestartIT {
         return phones;
     }
 
-    private static void assertEveryoneAnsweredOnce(String scenario, List<String> customers) {
+    private static void assertEveryoneAnsweredOnce(String scenario, List<String> customers) throws Exception {
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> customers.stream().allMatch(phone -> !wappi.sentTo(phone).isEmpty()));
         int[] settled = {-1};
         await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(60)).until(() ->
                 settled[0] == (settled[0] = customers.stream().mapToInt(phone -> wappi.sentTo(phone).size()).sum()));
+        long lost = customers.stream().filter(phone -> wappi.sentTo(phone).isEmpty()).count();
         long duplicates = customers.stream().filter(phone -> wappi.sentTo(phone).size() > 1).count();
-        System.out.printf("%s: customers %d, replies %d, lost 0, duplicates %d%n", scenario, customers.size(),
-                settled[0], duplicates);
+        long deadLettered = RunningSystem.deadLettered();
+        System.out.printf("%s: customers %d, messages %d, replies %d, lost %d, duplicates %d, dead-lettered %d%n",
+                scenario, customers.size(), customers.size(), settled[0], lost, duplicates, deadLettered);
+        assertThat(lost).isZero();
         assertThat(duplicates).isZero();
+        assertThat(deadLettered).isZero();
     }
 
     private static String postgresCluster() throws IOException {

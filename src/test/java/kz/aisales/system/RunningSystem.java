@@ -149,6 +149,17 @@ public final class RunningSystem implements AutoCloseable {
         return factory.newConnection("system-test");
     }
 
+    /** Messages waiting on this run's dead-letter queues, all queues together. */
+    public static long deadLettered() throws Exception {
+        try (com.rabbitmq.client.Connection connection = broker(); Channel channel = connection.createChannel()) {
+            long total = 0;
+            for (String name : QUEUES) {
+                total += channel.messageCount(queue(name) + ".dlq");
+            }
+            return total;
+        }
+    }
+
     private static void recreateDatabases() throws SQLException {
         recreateDatabase(GATEWAY_DB);
         recreateDatabase(AGENT_DB);

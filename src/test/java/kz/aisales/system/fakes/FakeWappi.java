@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,12 +20,16 @@ import com.sun.net.httpserver.HttpExchange;
 /**
  * Wappi.pro as ../shared/contracts/wappi.md describes it, with state: chats fill with customer
  * messages, what the system sends shows up in the chat as {@code fromMe} echoes, and every send is
- * recorded with its time. Send failures (500, 429, a hang) can be injected at a given rate.
+ * recorded with its time. Send failures can be injected at a given rate, their kinds in turn: 500, 429, a hang,
+ * and a hang after Wappi took the message (it is in the chat, the answer is late), as a real timeout may be.
  */
 public final class FakeWappi extends FakeHttpServer {
 
     public record Sent(Instant at, String recipient, String body, String replyTo) {
     }
+
+    /** The injected send failures, taken in turn. */
+    private static final List<String> FAILURE_KINDS = List.of("500", "429", "timeout", "timeout after delivery");
 
     private record Message(String id, String chatId, String type, boolean fromMe, boolean fromApi, long time,
             Object body, String senderName) {
@@ -36,10 +39,13 @@ public final class FakeWappi extends FakeHttpServer {
     private final Map<String, List<Message>> chats = new LinkedHashMap<>();
     private final Map<String, String> names = new ConcurrentHashMap<>();
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private final List<Instant> sendCalls = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> sendFailures = new ConcurrentHashMap<>();
+    private final AtomicInteger failureTurn = new AtomicInteger();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong clock = new AtomicLong(Instant.now().getEpochSecond());
-    private final Random random = new Random(42);
+    private final AtomicLong sendCallCount = new AtomicLong();
     private volatile double sendFailureRate;
     private volatile long hangMillis = 15_000;
 
@@ -83,6 +89,18 @@ public final class FakeWappi extends FakeHttpServer {
         return List.copyOf(sent);
     }
 
+    /** When each send or reply call arrived, whatever its outcome. */
+    public List<Instant> sendCalls() {
+        return List.copyOf(sendCalls);
+    }
+
+    /** Injected send failures by kind: {@code 500}, {@code 429}, {@code timeout}, {@code timeout after delivery}. */
+    public Map<String, Integer> sendFailures() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        sendFailures.forEach((kind, count) -> counts.put(kind, count.get()));
+        return counts;
+    }
+
     public List<Sent> sentTo(String phone) {
         return sent.stream().filter(s -> s.recipient().equals(phone)).toList();
     }
@@ -98,7 +116,7 @@ public final class FakeWappi extends FakeHttpServer {
         calls.clear();
     }
 
-    /** This share of send calls fails: a third 500, a third 429, a third hang for {@code hangMillis}. */
+    /** This share of send calls fails (500, 429, a hang for {@code hangMillis}, a hang after delivery, in turn). */
     public void failSends(double rate, long hangMillis) {
         this.sendFailureRate = rate;
         this.hangMillis = hangMillis;
@@ -186,29 +204,37 @@ public final class FakeWappi extends FakeHttpServer {
     }
 
     private void send(HttpExchange exchange, String path) throws IOException {
+        sendCalls.add(Instant.now());
         JsonNode request = JSON.readTree(body(exchange));
-        double roll;
-        synchronized (random) {
-            roll = random.nextDouble();
-        }
-        if (roll < sendFailureRate) {
-            int kind = (int) (roll / sendFailureRate * 3);
-            if (kind == 0) {
-                respond(exchange, 500, Map.of("status", "error", "detail", "Internal Server Error"));
-                return;
+        long call = sendCallCount.getAndIncrement();
+        long perMille = Math.round(sendFailureRate * 1000);
+        // exactly this share of calls fails, spread evenly: call n fails when the running share crosses a whole call
+        if ((call + 1) * perMille / 1000 > call * perMille / 1000) {
+            String kind = FAILURE_KINDS.get(failureTurn.getAndIncrement() % FAILURE_KINDS.size());
+            sendFailures.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+            switch (kind) {
+                case "500" -> respond(exchange, 500, Map.of("status", "error", "detail", "Internal Server Error"));
+                case "429" -> respond(exchange, 429, Map.of("status", "error", "detail", "Too Many Requests"));
+                default -> {
+                    boolean delivered = kind.equals("timeout after delivery");
+                    Map<String, Object> late = delivered
+                            ? deliver(request, path)
+                            : Map.of("status", "error", "detail", "Gateway Timeout");
+                    try {
+                        Thread.sleep(hangMillis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    respond(exchange, delivered ? 200 : 504, late);
+                }
             }
-            if (kind == 1) {
-                respond(exchange, 429, Map.of("status", "error", "detail", "Too Many Requests"));
-                return;
-            }
-            try {
-                Thread.sleep(hangMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            respond(exchange, 504, Map.of("status", "error", "detail", "Gateway Timeout"));
             return;
         }
+        respond(exchange, 200, deliver(request, path));
+    }
+
+    /** The message reaches the chat; returns Wappi's answer. */
+    private Map<String, Object> deliver(JsonNode request, String path) {
         String recipient;
         String replyTo = null;
         if (path.endsWith("/reply")) {
@@ -219,7 +245,7 @@ public final class FakeWappi extends FakeHttpServer {
         }
         String id = add(recipient, null, "chat", true, true, request.path("body").asText());
         sent.add(new Sent(Instant.now(), recipient, request.path("body").asText(), replyTo));
-        respond(exchange, 200, done(Map.of("message_id", id, "task_id", java.util.UUID.randomUUID().toString())));
+        return done(Map.of("message_id", id, "task_id", java.util.UUID.randomUUID().toString()));
     }
 
     private synchronized String chatOf(String messageId) {
