@@ -87,7 +87,7 @@ class ConversationControlIT {
 
     private static HttpResponse<String> agent(String method, String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(system.agent().baseUri() + path))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+                .header("X-API-Key", RunningSystem.ADMIN_KEY).method(method, HttpRequest.BodyPublishers.noBody()).build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

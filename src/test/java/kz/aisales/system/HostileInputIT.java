@@ -91,7 +91,7 @@ class HostileInputIT {
 
         HttpResponse<String> replay = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 system.gateway().baseUri().resolve("/dead-letters/" + incoming + "/replay"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                .header("X-API-Key", RunningSystem.ADMIN_KEY).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(replay.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(replay.body()).path("replayed").asInt()).isEqualTo(deadLettered);
         // still invalid, so each comes back: replay loses nothing

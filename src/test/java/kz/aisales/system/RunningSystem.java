@@ -31,6 +31,8 @@ public final class RunningSystem implements AutoCloseable {
     public static final String GATEWAY_DB = "whatsapp_gateway_" + RUN;
     public static final String AGENT_DB = "ai_agent_" + RUN;
     public static final String PREFIX = RUN + ".";
+    /** ADMIN_API_KEY of both services, unless a test sets its own. */
+    public static final String ADMIN_KEY = "system-admin-key";
     public static final List<String> QUEUES = List.of("incoming_messages", "outgoing_messages", "outgoing_follow_ups",
             "voice_transcription");
 
@@ -120,6 +122,7 @@ public final class RunningSystem implements AutoCloseable {
         environment.put("QUEUE_OUTGOING_FOLLOW_UPS", queue("outgoing_follow_ups"));
         environment.put("QUEUE_VOICE_TRANSCRIPTION", queue("voice_transcription"));
         environment.put("LOG_DIR", log(logName).resolveSibling(logName + "-daily").toString());
+        environment.put("ADMIN_API_KEY", ADMIN_KEY);
         environment.putAll(extraEnvironment);
         return ServiceProcess.start(service, jar(service), freePort(), environment, log(logName), List.of("-Xmx384m"));
     }

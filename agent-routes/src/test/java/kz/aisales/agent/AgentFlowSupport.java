@@ -39,6 +39,9 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -55,6 +58,17 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("test")
 @Import(MovableClock.Configuration.class)
 public abstract class AgentFlowSupport {
+
+    /** {@code admin.api-key} of the test profile. */
+    public static final String ADMIN_KEY = "test-admin-key";
+
+    /** A changing REST call as an operator makes it: JSON, with the admin key of the test profile. */
+    protected static <T> HttpEntity<T> asOperator(T body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("X-API-Key", ADMIN_KEY);
+        return new HttpEntity<>(body, headers);
+    }
 
     protected static final String GENERATE = "/v1beta/models/.*:generateContent";
     protected static final WireMockServer GEMINI = new WireMockServer(options().dynamicPort().http2PlainDisabled(true)

@@ -2,7 +2,7 @@ package kz.aisales.agent.operations;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** {@code ADMIN_API_KEY}: the key every changing REST call must carry; empty = those calls are not protected. */
+/** {@code ADMIN_API_KEY}: the key every changing REST call must carry; empty = those calls are refused. */
 @ConfigurationProperties("admin")
 public record AdminProperties(String apiKey) {
 
@@ -10,12 +10,12 @@ public record AdminProperties(String apiKey) {
         apiKey = apiKey == null ? "" : apiKey.strip();
     }
 
-    public boolean protectedByKey() {
+    public boolean configured() {
         return !apiKey.isEmpty();
     }
 
     @Override
     public String toString() {
-        return "AdminProperties[apiKey=" + (protectedByKey() ? "***" : "(none)") + "]";
+        return "AdminProperties[apiKey=" + (configured() ? "***" : "(none)") + "]";
     }
 }

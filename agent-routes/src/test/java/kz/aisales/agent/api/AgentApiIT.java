@@ -12,11 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 class AgentApiIT extends AgentFlowSupport {
@@ -59,11 +56,8 @@ class AgentApiIT extends AgentFlowSupport {
 
     @Test
     void anOperatorReclassifiesAContact() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-
         ResponseEntity<Map<String, Object>> changed = http.exchange("/contacts/77040000002/classification", HttpMethod.PUT,
-                new HttpEntity<>("{\"is_client\": true, \"reason\": \"написал в другой чат, что хочет курс\"}", headers), MAP);
+                asOperator("{\"is_client\": true, \"reason\": \"написал в другой чат, что хочет курс\"}"), MAP);
 
         assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(changed.getBody()).containsEntry("is_client", true)

@@ -62,7 +62,7 @@ class OperatorTakeoverIT extends AgentFlowSupport {
         awaitHandled("res-1");
         assertThat(receiveOutgoing(500)).isNull();
 
-        ResponseEntity<Map<String, Object>> resumed = http.exchange("/contacts/" + PHONE + "/resume", HttpMethod.POST, null, MAP);
+        ResponseEntity<Map<String, Object>> resumed = http.exchange("/contacts/" + PHONE + "/resume", HttpMethod.POST, asOperator(null), MAP);
 
         assertThat(resumed.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(resumed.getBody()).containsEntry("phone_number", PHONE).containsEntry("paused_until", null);
@@ -79,7 +79,7 @@ class OperatorTakeoverIT extends AgentFlowSupport {
         jdbc.update("INSERT INTO contacts (phone_number, first_name, is_client) VALUES (?, 'Иван', TRUE), (?, 'Айгерим', TRUE)", PHONE, OTHER);
         stubSales("не должно уйти", "other");
 
-        ResponseEntity<Map<String, Object>> paused = http.exchange("/contacts/" + PHONE + "/pause?hours=2", HttpMethod.POST, null, MAP);
+        ResponseEntity<Map<String, Object>> paused = http.exchange("/contacts/" + PHONE + "/pause?hours=2", HttpMethod.POST, asOperator(null), MAP);
 
         assertThat(paused.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(pausedUntil(PHONE)).isCloseTo(OffsetDateTime.now().plusHours(2), within(1, ChronoUnit.MINUTES));
@@ -97,11 +97,11 @@ class OperatorTakeoverIT extends AgentFlowSupport {
     void pausingAnUnknownContactIs404AndABadDurationIs400() {
         jdbc.update("INSERT INTO contacts (phone_number, first_name, is_client) VALUES (?, 'Иван', TRUE)", PHONE);
 
-        assertThat(http.exchange("/contacts/70000000000/pause", HttpMethod.POST, null, String.class).getStatusCode())
+        assertThat(http.exchange("/contacts/70000000000/pause", HttpMethod.POST, asOperator(null), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(http.exchange("/contacts/70000000000/resume", HttpMethod.POST, null, String.class).getStatusCode())
+        assertThat(http.exchange("/contacts/70000000000/resume", HttpMethod.POST, asOperator(null), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(http.exchange("/contacts/" + PHONE + "/pause?hours=abc", HttpMethod.POST, null, String.class).getStatusCode())
+        assertThat(http.exchange("/contacts/" + PHONE + "/pause?hours=abc", HttpMethod.POST, asOperator(null), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(http.exchange("/contacts?paused=maybe", HttpMethod.GET, null, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);

@@ -19,11 +19,8 @@ import kz.aisales.agent.AgentFlowSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** Consoles behind the operator's credentials, Prometheus metrics that move, correlated and masked log lines. */
@@ -64,10 +61,9 @@ class OperationsIT extends AgentFlowSupport {
     void restApiAndPrometheusStayOpenWithoutCredentialsOrCsrfToken() {
         assertThat(http.getForEntity("/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
+        // the admin key, but no console credentials and no CSRF token
         ResponseEntity<String> change = http.exchange("/contacts/77019990002/classification", HttpMethod.PUT,
-                new HttpEntity<>("{\"is_client\":true}", headers), String.class);
+                asOperator("{\"is_client\":true}"), String.class);
         assertThat(change.getStatusCode()).isNotIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN);
     }
 

@@ -14,7 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Every REST call that changes something (any method but GET, HEAD and OPTIONS, outside {@code /actuator})
  * needs the {@code X-API-Key} header to equal {@code ADMIN_API_KEY}; a wrong or missing key gets 401 and
- * changes nothing. Reading stays open, like {@code /health}.
+ * changes nothing. With no key configured every such call is refused, like the consoles without a password.
+ * Reading stays open, like {@code /health}.
  */
 class AdminApiKeyFilter extends OncePerRequestFilter {
 
@@ -36,13 +37,21 @@ class AdminApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (key.length == 0) {
+            refuse(response, "ADMIN_API_KEY is not configured on this service: calls that change data are refused");
+            return;
+        }
         String given = request.getHeader(HEADER);
         if (given == null || !MessageDigest.isEqual(key, given.getBytes(StandardCharsets.UTF_8))) {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setContentType("application/json");
-            response.getWriter().write("{\"error\":\"a valid X-API-Key header is required\"}");
+            refuse(response, "a valid X-API-Key header is required");
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static void refuse(HttpServletResponse response, String reason) throws IOException {
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setContentType("application/json");
+        response.getWriter().write("{\"error\":\"" + reason + "\"}");
     }
 }

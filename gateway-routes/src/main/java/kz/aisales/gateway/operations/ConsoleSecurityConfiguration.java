@@ -31,7 +31,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Hawtio ({@code /actuator/hawtio}) and Jolokia ({@code /actuator/jolokia}) need the operator's HTTP Basic
  * credentials; with no {@code HAWTIO_PASSWORD} they refuse everyone. Everything else stays open: {@code /health},
- * the REST DSL endpoints and {@code /actuator/prometheus} (scrapers send no credentials; keep the port private).
+ * reading the REST DSL endpoints (changing calls need {@code ADMIN_API_KEY}, {@link AdminApiKeyFilter}) and
+ * {@code /actuator/prometheus} (scrapers send no credentials; keep the port private).
  * CSRF protection applies to the consoles only (Hawtio's front end echoes the {@code XSRF-TOKEN} cookie in
  * {@code X-XSRF-TOKEN}); the REST API holds no session or cookie to abuse, so it has none.
  */
@@ -49,10 +50,9 @@ public class ConsoleSecurityConfiguration {
     @Bean
     SecurityFilterChain consoleSecurity(HttpSecurity http, ConsoleProperties console, AdminProperties admin)
             throws Exception {
-        if (admin.protectedByKey()) {
-            http.addFilterBefore(new AdminApiKeyFilter(admin.apiKey()), AuthorizationFilter.class);
-        } else {
-            LOG.warn("ADMIN_API_KEY is not set: REST calls that change data are not protected by a key");
+        http.addFilterBefore(new AdminApiKeyFilter(admin.apiKey()), AuthorizationFilter.class);
+        if (!admin.configured()) {
+            LOG.warn("ADMIN_API_KEY is not set: REST calls that change data are refused (401) until it is");
         }
         http.authorizeHttpRequests(requests -> {
                     if (console.enabled()) {

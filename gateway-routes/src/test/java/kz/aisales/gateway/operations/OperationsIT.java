@@ -88,12 +88,11 @@ class OperationsIT extends GatewayTestSupport {
         assertThat(http.getForEntity("/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(http.getForEntity("/whitelist", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
+        // the admin key, but no console credentials and no CSRF token
         ResponseEntity<String> added = http.exchange("/whitelist", HttpMethod.POST,
-                new HttpEntity<>("{\"phone_number\":\"77019990001\",\"description\":\"test\"}", headers), String.class);
+                asOperator("{\"phone_number\":\"77019990001\",\"description\":\"test\"}"), String.class);
         assertThat(added.getStatusCode().is2xxSuccessful()).as(added.toString()).isTrue();
-        assertThat(http.exchange("/whitelist/77019990001", HttpMethod.DELETE, HttpEntity.EMPTY, String.class)
+        assertThat(http.exchange("/whitelist/77019990001", HttpMethod.DELETE, asOperator(null), String.class)
                 .getStatusCode().is2xxSuccessful()).isTrue();
     }
 

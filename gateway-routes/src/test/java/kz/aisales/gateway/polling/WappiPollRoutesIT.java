@@ -210,7 +210,7 @@ class WappiPollRoutesIT extends GatewayTestSupport {
         String digits = chat.replace("@c.us", "");
         String spaced = "+" + digits.charAt(0) + " " + digits.substring(1, 4) + " " + digits.substring(4, 7) + " "
                 + digits.substring(7);
-        http.postForEntity("/whitelist", Map.of("phone_number", spaced, "description", "test"), Map.class);
+        http.postForEntity("/whitelist", asOperator(Map.of("phone_number", spaced, "description", "test")), Map.class);
         String owner = "W" + UUID.randomUUID();
         wappi.add(WappiStub.text(owner, chat, now(), "owner's note"),
                 WappiStub.text("W2-" + UUID.randomUUID(), newChat(), now() + 1, "customer"));

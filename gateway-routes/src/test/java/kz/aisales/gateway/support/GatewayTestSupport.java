@@ -23,6 +23,9 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -42,6 +45,8 @@ public abstract class GatewayTestSupport {
     public static final int PAGE_SIZE = 3;
     public static final String CONSOLE_USER = "operator";
     public static final String CONSOLE_PASSWORD = "console-pass-5d1e";
+    /** {@code admin.api-key} of the test profile. */
+    public static final String ADMIN_KEY = "test-admin-key";
 
     protected static final WireMockServer STUBS = new WireMockServer(options().dynamicPort().http2PlainDisabled(true));
     protected static final ObjectMapper JSON = new ObjectMapper();
@@ -97,6 +102,14 @@ public abstract class GatewayTestSupport {
     @AfterEach
     void stopPolling() throws Exception {
         camel.getRouteController().stopRoute("wappi-poll");
+    }
+
+    /** A changing REST call as an operator makes it: JSON, with the admin key of the test profile. */
+    protected static <T> HttpEntity<T> asOperator(T body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("X-API-Key", ADMIN_KEY);
+        return new HttpEntity<>(body, headers);
     }
 
     /** A chat id of a random Kazakh number, so tests never share chats. */

@@ -18,14 +18,15 @@ class WhitelistRoutesIT extends GatewayTestSupport {
     @SuppressWarnings("unchecked")
     void numberAddedInAnyFormatIsStoredNormalisedListedAndRemoved() {
         ResponseEntity<Map> added = http.postForEntity("/whitelist",
-                Map.of("phone_number", "+7 705 123 4567", "description", "test"), Map.class);
+                asOperator(Map.of("phone_number", "+7 705 123 4567", "description", "test")), Map.class);
         assertThat(added.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(added.getBody()).containsEntry("phone_number", "77051234567");
 
         List<Map<String, Object>> listed = http.getForObject("/whitelist", List.class);
         assertThat(listed).extracting(entry -> entry.get("phone_number")).contains("77051234567", "77752837306");
 
-        ResponseEntity<Void> removed = http.exchange("/whitelist/77051234567@c.us", HttpMethod.DELETE, null, Void.class);
+        ResponseEntity<Void> removed = http.exchange("/whitelist/77051234567@c.us", HttpMethod.DELETE, asOperator(null),
+                Void.class);
         assertThat(removed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM whitelist WHERE phone_number = '77051234567'", Integer.class))
                 .isZero();
@@ -33,7 +34,7 @@ class WhitelistRoutesIT extends GatewayTestSupport {
 
     @Test
     void numberWithoutEnoughDigitsIsRefused() {
-        ResponseEntity<Map> refused = http.postForEntity("/whitelist", Map.of("phone_number", "12-34"), Map.class);
+        ResponseEntity<Map> refused = http.postForEntity("/whitelist", asOperator(Map.of("phone_number", "12-34")), Map.class);
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody()).containsKey("error");
@@ -41,7 +42,7 @@ class WhitelistRoutesIT extends GatewayTestSupport {
 
     @Test
     void removingANumberThatIsNotWhitelistedIs404() {
-        ResponseEntity<Map> missing = http.exchange("/whitelist/70000000000", HttpMethod.DELETE, null, Map.class);
+        ResponseEntity<Map> missing = http.exchange("/whitelist/70000000000", HttpMethod.DELETE, asOperator(null), Map.class);
 
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
