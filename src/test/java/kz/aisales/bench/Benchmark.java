@@ -162,7 +162,7 @@ public final class Benchmark {
 
     private void throttle(RunningSystem system) throws Exception {
         int backlog = 100;
-        int before = wappi.sent().size();
+        int before = wappi.sendCalls().size();
         try (var connection = RunningSystem.broker(); Channel channel = connection.createChannel()) {
             channel.confirmSelect();
             for (int i = 0; i < backlog; i++) {
@@ -179,7 +179,7 @@ public final class Benchmark {
         while (Duration.between(start, Instant.now()).compareTo(observe) < 0) {
             Thread.sleep(1_000); // the throttle is observed over a fixed period, not waited for
         }
-        List<Instant> sends = wappi.sent().subList(before, wappi.sent().size()).stream().map(FakeWappi.Sent::at).toList();
+        List<Instant> sends = wappi.sendCalls().subList(before, wappi.sendCalls().size()).stream().sorted().toList();
         int maxInWindow = 0;
         for (int i = 0; i < sends.size(); i++) {
             int j = i;
@@ -188,7 +188,7 @@ public final class Benchmark {
             }
             maxInWindow = Math.max(maxInWindow, j - i);
         }
-        record("throttle 20/60 s, backlog 100: max sends in any 60 s window", String.valueOf(maxInWindow));
+        record("throttle 20/60 s, backlog 100: max calls at Wappi in any 60 s window", String.valueOf(maxInWindow));
         record("throttle: sustained rate over " + observe.toSeconds() + " s (per minute)",
                 String.format("%.1f", sends.size() / (observe.toMillis() / 60_000.0)));
     }
