@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -23,6 +24,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -47,6 +49,20 @@ public class ConsoleSecurityConfiguration {
             PathPatternRequestMatcher.withDefaults().matcher("/actuator/hawtio/**"),
             PathPatternRequestMatcher.withDefaults().matcher("/actuator/jolokia/**"));
 
+    /**
+     * The REST DSL answers on a Camel thread (platform-http runs each call asynchronously) while the servlet thread
+     * is still leaving the filter chain. Written lazily, the security headers were added at commit time on one thread
+     * while the other touched the same (not thread-safe) Tomcat headers, and a call lost its answer. Written before
+     * the chain, they are written by the servlet thread alone.
+     */
+    static final ObjectPostProcessor<HeaderWriterFilter> EAGER_HEADERS = new ObjectPostProcessor<>() {
+        @Override
+        public <O extends HeaderWriterFilter> O postProcess(O filter) {
+            filter.setShouldWriteHeadersEagerly(true);
+            return filter;
+        }
+    };
+
     @Bean
     SecurityFilterChain consoleSecurity(HttpSecurity http, ConsoleProperties console, AdminProperties admin)
             throws Exception {
@@ -70,7 +86,8 @@ public class ConsoleSecurityConfiguration {
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
                 .addFilterAfter(new CsrfCookieFilter(), org.springframework.security.web.csrf.CsrfFilter.class)
-                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
+                        .withObjectPostProcessor(EAGER_HEADERS))
                 .requestCache(cache -> cache.disable())
                 .anonymous(Customizer.withDefaults());
         return http.build();

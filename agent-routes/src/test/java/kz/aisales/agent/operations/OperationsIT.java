@@ -22,9 +22,26 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /** Consoles behind the operator's credentials, Prometheus metrics that move, correlated and masked log lines. */
 class OperationsIT extends AgentFlowSupport {
+
+    @Autowired
+    SecurityFilterChain securityFilters;
+
+    @Test
+    void securityHeadersAreWrittenBeforeTheRestDslAnswersOnItsOwnThread() {
+        HeaderWriterFilter headers = securityFilters.getFilters().stream().filter(HeaderWriterFilter.class::isInstance)
+                .map(HeaderWriterFilter.class::cast).findFirst().orElseThrow();
+
+        // written lazily, they raced the Camel thread writing the answer (NullPointerException in Tomcat's headers)
+        assertThat(ReflectionTestUtils.getField(headers, "shouldWriteHeadersEagerly")).isEqualTo(true);
+        assertThat(http.getForEntity("/health", String.class).getHeaders().getFirst("X-Content-Type-Options"))
+                .isEqualTo("nosniff");
+    }
 
     private static final String ROUTES = "/actuator/jolokia/search/org.apache.camel:type=routes,*";
 

@@ -22,15 +22,33 @@ import kz.aisales.gateway.support.GatewayTestSupport;
 import kz.aisales.gateway.support.WappiStub;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /** Consoles behind the operator's credentials, Prometheus metrics that move, correlated and masked log lines. */
 class OperationsIT extends GatewayTestSupport {
+
+    @Autowired
+    SecurityFilterChain securityFilters;
+
+    @Test
+    void securityHeadersAreWrittenBeforeTheRestDslAnswersOnItsOwnThread() {
+        HeaderWriterFilter headers = securityFilters.getFilters().stream().filter(HeaderWriterFilter.class::isInstance)
+                .map(HeaderWriterFilter.class::cast).findFirst().orElseThrow();
+
+        // written lazily, they raced the Camel thread writing the answer (NullPointerException in Tomcat's headers)
+        assertThat(ReflectionTestUtils.getField(headers, "shouldWriteHeadersEagerly")).isEqualTo(true);
+        assertThat(http.getForEntity("/health", String.class).getHeaders().getFirst("X-Content-Type-Options"))
+                .isEqualTo("nosniff");
+    }
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String ROUTES = "/actuator/jolokia/search/org.apache.camel:type=routes,*";
