@@ -61,6 +61,9 @@ public final class Benchmark {
                 "GEMINI_BASE_URL", gemini.baseUri().toString(), "GEMINI_API_KEY", KEY,
                 "POLLING_INTERVAL", "1", "MESSAGE_GROUP_TIMEOUT", "100ms",
                 "SEND_RATE_LIMIT", "1000", "SEND_RATE_PERIOD_SECONDS", "1"));
+        // a fixed gateway port, so the webhook URL registered later stays the gateway's across restarts
+        int gatewayPort = RunningSystem.freePort();
+        environment.put(RunningSystem.GATEWAY_PORT, String.valueOf(gatewayPort));
         try (RunningSystem system = RunningSystem.start(environment)) {
             record("start to healthy: gateway / agent (s)", String.format("%.1f / %.1f",
                     system.gatewayStart().toMillis() / 1000.0, system.agentStart().toMillis() / 1000.0));
@@ -70,6 +73,11 @@ public final class Benchmark {
             wappi.resetCalls();
             Thread.sleep(10_000); // an idle system, observed for ten poll periods
             record("Wappi calls per idle poll", String.format("%.2f", callsPerPoll()));
+            wappi.dialogMarkers(false);
+            wappi.resetCalls();
+            Thread.sleep(10_000);
+            record("Wappi calls per idle poll, dialogs without change markers", String.format("%.2f", callsPerPoll()));
+            wappi.dialogMarkers(true);
 
             latency("pipeline latency, polling 1 s, burst window 100 ms (the minimum), LLM 0 ms (ms)", 20, 1);
             activeChats();
@@ -89,6 +97,8 @@ public final class Benchmark {
 
             system.restart("gateway", Map.of("POLLING_INTERVAL", "5"));
             latency("pipeline latency, default polling 5 s (ms)", 8, 5);
+
+            webhookLatency(system, gatewayPort);
 
             system.restart("gateway", Map.of("SEND_RATE_LIMIT", "20", "SEND_RATE_PERIOD_SECONDS", "60"));
             throttle(system);
@@ -127,6 +137,23 @@ public final class Benchmark {
         record(name + " p50", Stats.of(runs.stream().map(s -> s.p50).toList()).format("%.0f"));
         record(name + " p95", Stats.of(runs.stream().map(s -> s.p95).toList()).format("%.0f"));
         record(name + " p99", Stats.of(runs.stream().map(s -> s.p99).toList()).format("%.0f"));
+    }
+
+    /** Wappi pushes each message to the gateway's webhook; polling only reconciles, once a minute. */
+    private void webhookLatency(RunningSystem system, int gatewayPort) throws Exception {
+        String secret = "bench-webhook-secret";
+        system.restart("gateway", Map.of("WAPPI_WEBHOOK_SECRET", secret,
+                "WAPPI_WEBHOOK_URL", "http://127.0.0.1:" + gatewayPort + "/webhooks/wappi", "WAPPI_RECONCILE_INTERVAL", "60"));
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (wappi.webhookRegistration().types() == null && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        wappi.pushWebhooks(true);
+        try {
+            latency("pipeline latency, webhook ingress, burst window 100 ms, LLM 0 ms (ms)", 20, 1);
+        } finally {
+            wappi.pushWebhooks(false);
+        }
     }
 
     private void activeChats() throws Exception {

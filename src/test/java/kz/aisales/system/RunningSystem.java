@@ -33,6 +33,12 @@ public final class RunningSystem implements AutoCloseable {
     public static final String PREFIX = RUN + ".";
     /** ADMIN_API_KEY of both services, unless a test sets its own. */
     public static final String ADMIN_KEY = "system-admin-key";
+    /**
+     * In the extra environment: the port the gateway is to listen on (its HEALTH_CHECK_PORT), for a test that must
+     * know it before the start (a webhook url). RunningSystem consumes it: neither service gets the variable, and
+     * the agent keeps a free port of its own, never this one. Without it the gateway gets a free port too.
+     */
+    public static final String GATEWAY_PORT = "GATEWAY_PORT";
     public static final List<String> QUEUES = List.of("incoming_messages", "outgoing_messages", "outgoing_follow_ups",
             "voice_transcription");
 
@@ -124,7 +130,16 @@ public final class RunningSystem implements AutoCloseable {
         environment.put("LOG_DIR", log(logName).resolveSibling(logName + "-daily").toString());
         environment.put("ADMIN_API_KEY", ADMIN_KEY);
         environment.putAll(extraEnvironment);
-        return ServiceProcess.start(service, jar(service), freePort(), environment, log(logName), List.of("-Xmx384m"));
+        String fixedGatewayPort = environment.remove(GATEWAY_PORT);
+        int port;
+        if (fixedGatewayPort != null && "gateway".equals(service)) {
+            port = Integer.parseInt(fixedGatewayPort.trim());
+        } else {
+            do {
+                port = freePort();
+            } while (fixedGatewayPort != null && String.valueOf(port).equals(fixedGatewayPort.trim()));
+        }
+        return ServiceProcess.start(service, jar(service), port, environment, log(logName), List.of("-Xmx384m"));
     }
 
     public static String queue(String name) {
@@ -186,7 +201,8 @@ public final class RunningSystem implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A port free on this machine now, e.g. for {@link #GATEWAY_PORT}. */
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

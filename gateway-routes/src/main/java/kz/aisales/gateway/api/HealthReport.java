@@ -9,7 +9,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * The answer of {@code GET /health}: each checked component, which integrations are configured, the
- * Wappi profile's state ({@code get/status}) and the time of the last successful poll. Only the
+ * Wappi profile's state ({@code get/status}), the time of the last successful poll, how messages arrive
+ * ({@code webhook} or {@code polling}) and whether sending is {@code active} or paused after a ban signal. Only the
  * database and the broker decide the status code; Wappi is reported, not required.
  */
 public record HealthReport(
@@ -19,17 +20,19 @@ public record HealthReport(
         Map<String, String> integrations,
         List<String> failing,
         @JsonProperty("wappi_profile") String wappiProfile,
-        @JsonProperty("last_successful_poll") String lastSuccessfulPoll) {
+        @JsonProperty("last_successful_poll") String lastSuccessfulPoll,
+        String ingress,
+        String sending) {
 
     public static HealthReport of(String service, Map<String, Boolean> componentsUp, Map<String, Boolean> integrations,
-            String wappiProfile, String lastSuccessfulPoll) {
+            String wappiProfile, String lastSuccessfulPoll, String ingress, String sending) {
         Map<String, String> components = new LinkedHashMap<>();
         componentsUp.forEach((name, up) -> components.put(name, up ? "up" : "down"));
         Map<String, String> configured = new LinkedHashMap<>();
         integrations.forEach((name, ok) -> configured.put(name, ok ? "configured" : "not configured"));
         List<String> failing = componentsUp.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
         return new HealthReport(failing.isEmpty() ? "healthy" : "unhealthy", service, components, configured, failing,
-                wappiProfile, lastSuccessfulPoll);
+                wappiProfile, lastSuccessfulPoll, ingress, sending);
     }
 
     @JsonIgnore

@@ -10,7 +10,9 @@ import kz.aisales.gateway.config.GeminiProperties;
 import kz.aisales.gateway.config.PartnerFailures;
 import kz.aisales.gateway.config.WappiProperties;
 import kz.aisales.gateway.polling.PollState;
+import kz.aisales.gateway.sending.SendingPause;
 import kz.aisales.gateway.wappi.WappiClient;
+import kz.aisales.gateway.webhook.WebhookRegistration;
 
 import org.springframework.boot.actuate.health.HealthComponent;
 import org.springframework.boot.actuate.health.HealthEndpoint;
@@ -29,14 +31,18 @@ public class HealthService {
     private final GeminiProperties gemini;
     private final WappiClient wappiClient;
     private final PollState pollState;
+    private final WebhookRegistration webhook;
+    private final SendingPause pause;
 
     public HealthService(HealthEndpoint health, WappiProperties wappi, GeminiProperties gemini, WappiClient wappiClient,
-            PollState pollState) {
+            PollState pollState, WebhookRegistration webhook, SendingPause pause) {
         this.health = health;
         this.wappi = wappi;
         this.gemini = gemini;
         this.wappiClient = wappiClient;
         this.pollState = pollState;
+        this.webhook = webhook;
+        this.pause = pause;
     }
 
     public HealthReport check() {
@@ -48,7 +54,10 @@ public class HealthService {
         integrations.put("wappi", wappi.configured());
         integrations.put("gemini", gemini.configured());
         String lastPoll = database ? pollState.lastSuccess().map(Instant::toString).orElse(null) : null;
-        return HealthReport.of("whatsapp-gateway", components, integrations, wappiProfile(), lastPoll);
+        String ingress = webhook.registered() ? "webhook (polling reconciles)" : "polling";
+        String sending = !database ? null : pause.current()
+                .map(p -> "paused since " + p.since() + ": " + p.reason()).orElse("active");
+        return HealthReport.of("whatsapp-gateway", components, integrations, wappiProfile(), lastPoll, ingress, sending);
     }
 
     private String wappiProfile() {

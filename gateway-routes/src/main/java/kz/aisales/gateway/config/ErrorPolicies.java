@@ -2,6 +2,8 @@ package kz.aisales.gateway.config;
 
 import kz.aisales.gateway.sending.SendFailures;
 import kz.aisales.gateway.voice.TranscriptionFailures;
+import kz.aisales.gateway.webhook.InvalidWebhookException;
+import kz.aisales.gateway.webhook.WebhookAnswers;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
@@ -12,6 +14,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>{@code propagate-errors}: adapter and step routes called with {@code direct:}; a failure goes back
  * to the caller, whose policy decides (and a retry re-runs the whole call).</li>
+ * <li>{@code webhook-errors}: the Wappi webhook answers 400 for a body that is not a message and 500 when a message
+ * could not be published (Wappi may retry; the reconciliation poll reads it anyway), never a stack trace.</li>
  * <li>{@code poll-errors}: a failed poll is logged in one line; the next poll starts again from the
  * stored cursors, so nothing is lost.</li>
  * <li>{@code send-errors}: Wappi 5xx, 429 and timeouts are retried with bounded exponential backoff,
@@ -41,6 +45,14 @@ public class ErrorPolicies extends RouteConfigurationBuilder {
     @Override
     public void configuration() {
         routeConfiguration("propagate-errors").errorHandler(noErrorHandler());
+
+        routeConfiguration("webhook-errors")
+                .onException(InvalidWebhookException.class).handled(true)
+                    .bean(WebhookAnswers.class, "badRequest").marshal().json()
+                .end()
+                .onException(Exception.class).handled(true)
+                    .bean(WebhookAnswers.class, "failed").marshal().json()
+                .end();
 
         routeConfiguration("poll-errors").errorHandler(defaultErrorHandler()
                 .logStackTrace(false).logExhaustedMessageHistory(false).logRetryAttempted(false));

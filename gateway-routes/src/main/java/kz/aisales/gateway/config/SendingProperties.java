@@ -12,7 +12,9 @@ import org.springframework.validation.annotation.Validated;
  * Wappi when it arrives, and a later call may travel faster than an earlier one), the bounded
  * exponential retry of Wappi 5xx, 429 and timeouts before a message is dead-lettered, how often a waiting
  * follow-up looks again whether replies are still waiting ({@code followUpWaitMs}), and the minimum time
- * between two messages to the same customer ({@code minGapSeconds}, 0 = none).
+ * between two messages to the same customer ({@code minGapSeconds}, 0 = none). Sending pauses for the profile on a ban
+ * signal: a {@code temporary ban} delivery status, or {@code undeliveredRunToPause} undelivered messages in a row; while
+ * paused, the next message looks again every {@code pausedWaitMs}.
  */
 @Validated
 @ConfigurationProperties("sending")
@@ -24,7 +26,9 @@ public record SendingProperties(
         @Min(1) @Max(600000) long retryDelayMs,
         @Min(1) @Max(3600000) long maxRetryDelayMs,
         @Min(10) @Max(60000) long followUpWaitMs,
-        @Min(0) @Max(3600) int minGapSeconds) {
+        @Min(0) @Max(3600) int minGapSeconds,
+        @Min(1) @Max(1000) int undeliveredRunToPause,
+        @Min(100) @Max(60000) long pausedWaitMs) {
 
     /** The throttle's sliding window: no more than {@code rateLimit} calls leave within any such span. */
     public long rateWindowMillis() {

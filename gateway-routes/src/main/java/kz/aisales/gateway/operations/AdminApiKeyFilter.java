@@ -15,7 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Every REST call that changes something (any method but GET, HEAD and OPTIONS, outside {@code /actuator})
  * needs the {@code X-API-Key} header to equal {@code ADMIN_API_KEY}; a wrong or missing key gets 401 and
  * changes nothing. With no key configured every such call is refused, like the consoles without a password.
- * Reading stays open, like {@code /health}.
+ * Reading stays open, like {@code /health}, except {@code /wappi/...} (the live profile's self-check). The Wappi
+ * webhook ({@code /webhooks/...}) has a secret of its own ({@code WAPPI_WEBHOOK_SECRET}).
  */
 class AdminApiKeyFilter extends OncePerRequestFilter {
 
@@ -30,8 +31,12 @@ class AdminApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
-        return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)
-                || request.getRequestURI().startsWith("/actuator/");
+        String path = request.getRequestURI();
+        if (path.startsWith("/actuator/") || path.startsWith("/webhooks/")) {
+            return true;
+        }
+        boolean reading = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
+        return reading && !path.startsWith("/wappi/");
     }
 
     @Override

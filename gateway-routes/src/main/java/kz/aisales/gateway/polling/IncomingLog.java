@@ -6,6 +6,7 @@ import kz.aisales.gateway.operations.GatewayMetrics;
 import kz.aisales.gateway.queues.IncomingMessage;
 import kz.aisales.gateway.whitelist.PhoneNumbers;
 
+import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -46,13 +47,13 @@ public class IncomingLog {
                 message.messageId()));
     }
 
-    public void operatorMessage(IncomingMessage message) {
+    public void operatorMessage(IncomingMessage message, @ExchangeProperty("decision") FilterDecision decision) {
         LOG.info("Message {} to {} typed by a person at the business: reported to the agent as {}", message.messageId(),
                 message.chatId(), message.event());
         metrics.received(message.messageType(), "operator");
         log.record(new MessageLogEntry(message.messageId(), message.chatId(), message.phoneNumber(),
                 MessageLogEntry.INCOMING, message.messageType(), message.messageText(), "operator",
-                IncomingMessageFilter.OPERATOR, message.messageId()));
+                decision == null ? IncomingMessageFilter.OPERATOR : decision.reason(), message.messageId()));
     }
 
     public void groupChatSkipped(PollBatch batch) {

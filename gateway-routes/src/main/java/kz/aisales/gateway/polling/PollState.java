@@ -46,6 +46,19 @@ public class PollState {
                 """, rows);
     }
 
+    /** The chat list's order at the last successful poll, newest activity first (empty before the first one). */
+    public List<String> chatOrder() {
+        List<String> orders = jdbc.queryForList("SELECT chat_order FROM wappi_poll_state WHERE id = 1", Map.of(),
+                String.class);
+        String order = orders.isEmpty() ? null : orders.get(0);
+        return order == null || order.isEmpty() ? List.of() : List.of(order.split("\n"));
+    }
+
+    public void saveChatOrder(List<String> chatIds) {
+        jdbc.update("UPDATE wappi_poll_state SET chat_order = :order WHERE id = 1",
+                Map.of("order", String.join("\n", chatIds)));
+    }
+
     /** Unix seconds before which chats never seen are not read; fixed on the very first poll. */
     public long since(long firstStartSince) {
         jdbc.update("INSERT INTO wappi_poll_state (id, since_time) VALUES (1, :since) ON CONFLICT (id) DO NOTHING",

@@ -6,11 +6,13 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code wappi-poll}: every {@code POLLING_INTERVAL} seconds, new Wappi messages (oldest first) ->
+ * {@code wappi-poll}: every {@code POLLING_INTERVAL} seconds (every {@code WAPPI_RECONCILE_INTERVAL} once the webhook
+ * is registered, {@link PollSchedule}), new Wappi messages (oldest first) ->
  * once per Wappi message id, ever -> filter -> content-based router -> {@code incoming_messages} or
  * {@code voice_transcription}; a message a person at the business typed goes to {@code incoming_messages} as an
  * {@code operator_message} event. Cursors advance only after every message of the poll went through;
- * a failed poll is simply repeated, and the persistent de-duplication stops repeats.
+ * a failed poll is simply repeated, and the persistent de-duplication stops repeats. {@code direct:wappi-message} is
+ * also where pushed messages ({@code wappi-webhook}) enter.
  */
 @Component
 public class WappiPollRoutes extends RouteBuilder {
@@ -18,7 +20,7 @@ public class WappiPollRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from("timer:wappi-poll?period={{polling.interval}}s").routeId("wappi-poll").routeConfigurationId("poll-errors")
-                .filter(method(ChatActivityScanner.class, "enabled"))
+                .filter(method(PollSchedule.class, "due"))
                 .bean(ChatActivityScanner.class, "scan").id("wappi-scan")
                 .split(simple("${body.messages}"))
                     .to("direct:wappi-message")

@@ -1,5 +1,6 @@
 package kz.aisales.gateway.queues;
 
+import org.apache.camel.ExchangePattern;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.springrabbit.SpringRabbitMQConstants;
 import org.springframework.stereotype.Component;
@@ -7,7 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * Publishes an {@link IncomingMessage} as JSON to {@code incoming_messages} or {@code voice_transcription}:
  * default exchange, queue name as routing key, persistent (Spring AMQP's default delivery mode), waiting for the broker's confirm. Only the
- * {@code correlation_id} header travels with it.
+ * {@code correlation_id} header travels with it. Always a one-way publish, also when the caller is a request (the
+ * webhook): nobody waits for a reply on the queue.
  */
 @Component
 public class QueuePublishRoutes extends RouteBuilder {
@@ -16,12 +18,14 @@ public class QueuePublishRoutes extends RouteBuilder {
     public void configure() {
         from("direct:publish-incoming").routeId("publish-incoming").routeConfigurationId("propagate-errors")
                 .to("direct:publish-prepare")
-                .to("spring-rabbitmq:default?routingKey={{queues.incoming}}&confirm=enabled").id("incoming-publish")
+                .to(ExchangePattern.InOnly, "spring-rabbitmq:default?routingKey={{queues.incoming}}&confirm=enabled")
+                        .id("incoming-publish")
                 .log("Published to {{queues.incoming}}");
 
         from("direct:publish-voice").routeId("publish-voice").routeConfigurationId("propagate-errors")
                 .to("direct:publish-prepare")
-                .to("spring-rabbitmq:default?routingKey={{queues.voice}}&confirm=enabled").id("voice-publish")
+                .to(ExchangePattern.InOnly, "spring-rabbitmq:default?routingKey={{queues.voice}}&confirm=enabled")
+                        .id("voice-publish")
                 .log("Published to {{queues.voice}}");
 
         from("direct:publish-prepare").routeId("publish-prepare").routeConfigurationId("propagate-errors")

@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
  * ({@link DeliveryCheck}) -> {@code wappi-send-request}: throttle, at most {@code SEND_RATE_LIMIT} attempts per
  * {@code SEND_RATE_PERIOD_SECONDS} for replies, follow-ups and their retries together -> Wappi {@code message/send}
  * or {@code message/reply} -> {@code message_logs} -> mark read when asked.
- * A message to a customer who opted out ({@link OptOuts}) is refused and logged, never sent.
+ * A message to a customer who opted out ({@link OptOuts}) is refused and logged, never sent. While sending is paused
+ * after a ban signal ({@link SendingPause}) every message waits in its queue. Each call is recorded in
+ * {@link OwnMessages} before it leaves, and Wappi's ids after it, so the message's echo is known as ours.
  * Failures follow the {@code send-errors} policy (bounded retry, then the dead-letter queue).
  */
 @Component
@@ -66,6 +68,9 @@ public class WappiSendRoutes extends RouteBuilder {
                             .bean(SendLog.class, "refused")
                             .bean(IdempotencyConfiguration.OUTBOX, "add(${exchangeProperty." + OUTBOX_KEY + "})")
                         .otherwise()
+                            .loopDoWhile(method(SendingPause.class, "active")).id("wappi-send-paused")
+                                .delay(simple("{{sending.paused-wait-ms}}")).syncDelayed().end()
+                            .end()
                             .delay(method(SendGap.class, "waitMillis")).syncDelayed().end()
                             .to("direct:wappi-send-call").id("wappi-send-deliver")
                             .bean(SendLog.class, "sent")
@@ -87,12 +92,14 @@ public class WappiSendRoutes extends RouteBuilder {
                         .to("direct:wappi-send-request")
                     .otherwise()
                         .setBody(exchangeProperty(DELIVERED_COPY))
+                        .bean(OwnMessages.class, "foundInChat")
                 .end();
 
         from("direct:wappi-send-request").routeId("wappi-send-request").routeConfigurationId("propagate-errors")
                 .throttle(simple("{{sending.rate-limit}}")).timePeriodMillis(sending.rateWindowMillis())
                         .totalRequestsMode()
                 .bean(SendPriority.class, "admitted")
+                .setProperty(OwnMessages.ATTEMPT, method(OwnMessages.class, "attempting"))
                 .setBody(exchangeProperty(OUTGOING))
                 .choice()
                     .when(simple("${body.reply}"))
@@ -101,7 +108,8 @@ public class WappiSendRoutes extends RouteBuilder {
                     .otherwise()
                         .bean(OutgoingMessages.class, "send")
                         .to("direct:wappi-message-send").id("wappi-send-message-request")
-                .end();
+                .end()
+                .bean(OwnMessages.class, "sent");
 
         // best effort: the message is already sent, so a failure here must not dead-letter (and resend) it
         from("direct:wappi-send-mark-read").routeId("wappi-send-mark-read").routeConfigurationId("propagate-errors")

@@ -24,6 +24,8 @@ public class WappiRequests {
 
     /** Header with a {@code Map} of query parameters for the next Wappi call. */
     public static final String QUERY = "wappi_query";
+    /** Header with the HTTP method to use instead of the operation's documented one. */
+    public static final String METHOD = "wappi_method";
 
     private final WappiProperties wappi;
     private final ObjectMapper json;

@@ -1,6 +1,7 @@
 package kz.aisales.gateway.polling;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -15,7 +16,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import kz.aisales.gateway.GatewayApplication;
 import kz.aisales.gateway.support.GatewayTestSupport;
 import kz.aisales.gateway.support.Measurements;
 import kz.aisales.gateway.support.WappiStub;
@@ -23,7 +23,6 @@ import kz.aisales.gateway.support.WappiStub;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 class WappiPollRoutesIT extends GatewayTestSupport {
@@ -69,7 +68,7 @@ class WappiPollRoutesIT extends GatewayTestSupport {
         // the restarted gateway must not rely on the cursor alone: forget it, so only the stored ids protect
         jdbc.update("DELETE FROM wappi_chat_cursors");
         int pollsBeforeRestart = chatListCalls();
-        try (ConfigurableApplicationContext restarted = restartedGateway()) {
+        try (ConfigurableApplicationContext restarted = anotherGateway()) {
             await().atMost(WAIT).until(() -> chatListCalls() >= pollsBeforeRestart + 2);
         }
 
@@ -149,14 +148,32 @@ class WappiPollRoutesIT extends GatewayTestSupport {
     void ownMessagesAreNotForwardedAndTheReasonIsLogged() throws Exception {
         String chat = newChat();
         String own = "O" + UUID.randomUUID();
+        sentByThisGateway(own, chat, "our reply");
         ObjectNode fromMe = WappiStub.text(own, chat, now(), "our reply");
-        fromMe.put("fromMe", true).put("isFromAPI", true);
+        // the vendor's own sample of a message sent through the API says isFromAPI: false
+        fromMe.put("fromMe", true).put("isFromAPI", false);
         wappi.add(fromMe, WappiStub.text("O2-" + UUID.randomUUID(), chat, now() + 1, "customer"));
 
         assertThat(texts(1)).containsExactly("customer");
         assertThat(receive(queues.incoming(), Duration.ofSeconds(2))).isNull();
         assertThat(jdbc.queryForMap("SELECT status, reason FROM message_logs WHERE message_id = ?", own))
-                .containsEntry("status", "filtered").containsEntry("reason", "sent by the business (fromMe)");
+                .containsEntry("status", "filtered").containsEntry("reason", "our own message: sent by this gateway");
+    }
+
+    @Test
+    void aBusinessMessageMarkedFromApiThatThisGatewayNeverSentIsAnOperatorEvent() throws Exception {
+        String chat = newChat();
+        String foreign = "X" + UUID.randomUUID();
+        ObjectNode fromMe = WappiStub.text(foreign, chat, now(), "sent by another tool on the same profile");
+        fromMe.put("fromMe", true).put("isFromAPI", true);
+        wappi.add(fromMe);
+
+        JsonNode event = receive(queues.incoming(), WAIT);
+
+        assertThat(event).isNotNull();
+        assertThat(event.path("event").asText()).isEqualTo("operator_message");
+        assertThat(jdbc.queryForObject("SELECT reason FROM message_logs WHERE message_id = ?", String.class, foreign))
+                .contains("none of this gateway's sends was it");
     }
 
     @Test
@@ -283,27 +300,15 @@ class WappiPollRoutesIT extends GatewayTestSupport {
         assertThat(median).isLessThan(interval + 1000);
     }
 
-    private List<String> texts(int count) throws Exception {
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            JsonNode message = receive(queues.incoming(), WAIT);
-            assertThat(message).as("message %d of %d", i + 1, count).isNotNull();
-            texts.add(message.path("message_text").asText());
-        }
-        return texts;
+    /** What the send route records for a message Wappi accepted with this id. */
+    private void sentByThisGateway(String wappiId, String chat, String text) {
+        jdbc.update("INSERT INTO own_messages (outbox_key, phone_number, message_text, wappi_message_id, sent_at)"
+                + " VALUES (?, ?, ?, ?, now())", "test-" + wappiId, chat.replace("@c.us", ""), text, wappiId);
     }
+
 
     private int chatListCalls() {
-        return STUBS.findAll(getRequestedFor(urlPathEqualTo("/api/sync/chats/get"))).size();
+        return STUBS.findAll(postRequestedFor(urlPathEqualTo("/api/sync/chats/get"))).size();
     }
 
-    private ConfigurableApplicationContext restartedGateway() {
-        return new SpringApplicationBuilder(GatewayApplication.class).profiles("test").run(
-                "--server.port=0",
-                "--wappi.base-url=" + STUBS.baseUrl(),
-                "--wappi.token=" + WAPPI_TOKEN,
-                "--wappi.profile-id=test-profile",
-                "--gemini.base-url=" + STUBS.baseUrl(),
-                "--gemini.api-key=" + GEMINI_KEY);
-    }
 }

@@ -14,6 +14,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import kz.aisales.gateway.config.QueueProperties;
 
+import kz.aisales.gateway.GatewayApplication;
+
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +23,8 @@ import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -47,6 +51,8 @@ public abstract class GatewayTestSupport {
     public static final String CONSOLE_PASSWORD = "console-pass-5d1e";
     /** {@code admin.api-key} of the test profile. */
     public static final String ADMIN_KEY = "test-admin-key";
+    /** {@code webhook.secret} of the test profile. */
+    public static final String WEBHOOK_SECRET = "test-webhook-secret-4b7e";
 
     protected static final WireMockServer STUBS = new WireMockServer(options().dynamicPort().http2PlainDisabled(true));
     protected static final ObjectMapper JSON = new ObjectMapper();
@@ -91,6 +97,8 @@ public abstract class GatewayTestSupport {
         jdbc.update("DELETE FROM wappi_chat_cursors");
         jdbc.update("DELETE FROM wappi_poll_state");
         jdbc.update("DELETE FROM opted_out_numbers");
+        jdbc.update("DELETE FROM own_messages");
+        jdbc.update("DELETE FROM sending_pause");
         jdbc.update("DELETE FROM whitelist WHERE description = 'test'");
         for (String queue : List.of(queues.incoming(), queues.voice(), queues.outgoing(), queues.outgoingFollowUps())) {
             amqp.purgeQueue(queue, false);
@@ -125,6 +133,26 @@ public abstract class GatewayTestSupport {
     protected JsonNode receive(String queue, Duration timeout) throws Exception {
         Message message = rabbit.receive(queue, timeout.toMillis());
         return message == null ? null : JSON.readTree(new String(message.getBody(), StandardCharsets.UTF_8));
+    }
+
+    /** The texts of the next {@code count} messages on {@code incoming_messages}, failing when one does not come. */
+    protected List<String> texts(int count) throws Exception {
+        List<String> texts = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            JsonNode message = receive(queues.incoming(), Duration.ofSeconds(15));
+            org.assertj.core.api.Assertions.assertThat(message).as("message %d of %d", i + 1, count).isNotNull();
+            texts.add(message.path("message_text").asText());
+        }
+        return texts;
+    }
+
+    /** A second gateway on the same database, queues and stubs, with these extra command-line properties. */
+    protected static ConfigurableApplicationContext anotherGateway(String... properties) {
+        List<String> arguments = new java.util.ArrayList<>(List.of("--server.port=0", "--wappi.base-url=" + STUBS.baseUrl(),
+                "--wappi.token=" + WAPPI_TOKEN, "--wappi.profile-id=test-profile", "--gemini.base-url=" + STUBS.baseUrl(),
+                "--gemini.api-key=" + GEMINI_KEY));
+        arguments.addAll(List.of(properties));
+        return new SpringApplicationBuilder(GatewayApplication.class).profiles("test").run(arguments.toArray(String[]::new));
     }
 
     protected Message receiveRaw(String queue, Duration timeout) {

@@ -1,6 +1,7 @@
 package kz.aisales.gateway.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -28,6 +29,7 @@ public class WappiStub {
     private final WireMockServer server;
     private final int pageSize;
     private final Map<String, List<ObjectNode>> chats = new LinkedHashMap<>();
+    private boolean markers = true;
 
     public WappiStub(WireMockServer server, int pageSize) {
         this.server = server;
@@ -45,6 +47,16 @@ public class WappiStub {
                 .put("fromMe", false).put("senderName", "Иван").put("time", time).put("body", body)
                 .put("chatId", chatId).put("caption", "").put("isFromAPI", false);
         return message;
+    }
+
+    /**
+     * Dialogs without change markers (only {@code id}, {@code contact} and {@code chat}), as the vendor's own sample
+     * shows them.
+     */
+    public synchronized WappiStub withoutMarkers() {
+        markers = false;
+        publishChats();
+        return this;
     }
 
     public synchronized WappiStub add(ObjectNode... messages) {
@@ -67,14 +79,20 @@ public class WappiStub {
                 .forEach(chat -> {
                     ObjectNode last = newest(chat.getValue());
                     ObjectNode dialog = dialogs.addObject();
-                    dialog.put("id", chat.getKey()).put("isGroup", chat.getKey().endsWith("@g.us"))
-                            .put("unread_count", 1).put("last_message_id", last.path("id").asText())
-                            .put("last_time", last.path("time").asLong()).put("last_message_type", last.path("type").asText());
+                    dialog.put("id", chat.getKey());
+                    if (markers) {
+                        dialog.put("isGroup", chat.getKey().endsWith("@g.us")).put("unread_count", 1)
+                                .put("last_message_id", last.path("id").asText()).put("last_time", last.path("time").asLong())
+                                .put("last_message_type", last.path("type").asText());
+                    } else {
+                        dialog.putObject("chat").put("VerifiedName", "").put("Status", "").put("PictureID", "");
+                    }
                     dialog.putObject("contact").put("Found", true).put("FirstName", "Иван").put("FullName", "Иван Петров")
                             .put("PushName", "Ivan").put("BusinessName", "");
                 });
         answer.put("total_count", dialogs.size());
-        server.stubFor(get(urlPathEqualTo("/api/sync/chats/get")).atPriority(5)
+        // POST, as the vendor documents it (WappiPollRoutesIT covers the fall-back to GET on a 405)
+        server.stubFor(post(urlPathEqualTo("/api/sync/chats/get")).atPriority(5)
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(answer.toString())));
     }
 
