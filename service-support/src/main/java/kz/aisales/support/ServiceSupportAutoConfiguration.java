@@ -1,0 +1,42 @@
+package kz.aisales.support;
+
+import kz.aisales.support.operations.AdminProperties;
+import kz.aisales.support.operations.ConsoleProperties;
+import kz.aisales.support.operations.ConsoleSecurityConfiguration;
+import kz.aisales.support.operations.CorrelationUnitOfWorkFactory;
+import kz.aisales.support.operations.PartnerCallMetrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * What both services need the same way, as one auto-configuration: the consoles' and the REST API's security
+ * ({@link ConsoleSecurityConfiguration}: Hawtio and Jolokia behind the operator's login, the admin key), the
+ * correlation id in every log line ({@link CorrelationUnitOfWorkFactory}) and the meters of calls to partners and
+ * queues ({@link PartnerCallMetrics}). {@code DATABASE_URL} parsing and the one-line configuration failures are
+ * registered in {@code META-INF/spring.factories}; masked logging is referenced by each service's
+ * {@code logback-spring.xml}. Ordered before Spring Boot's security, so its default login never appears.
+ */
+@AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
+@EnableConfigurationProperties({ConsoleProperties.class, AdminProperties.class})
+@Import(ConsoleSecurityConfiguration.class)
+public class ServiceSupportAutoConfiguration {
+
+    @Bean
+    CorrelationUnitOfWorkFactory correlationUnitOfWorkFactory() {
+        return new CorrelationUnitOfWorkFactory();
+    }
+
+    @Bean
+    PartnerCallMetrics partnerCallMetrics(MeterRegistry registry,
+            @Value("${queues.dead-letter-suffix:.dlq}") String deadLetterSuffix) {
+        return new PartnerCallMetrics(registry, deadLetterSuffix);
+    }
+}

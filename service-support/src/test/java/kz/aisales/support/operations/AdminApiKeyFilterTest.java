@@ -1,0 +1,69 @@
+package kz.aisales.support.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+class AdminApiKeyFilterTest {
+
+    @Test
+    void withNoKeyConfiguredEveryChangingCallIsRefusedWhateverItCarries() throws Exception {
+        MockHttpServletResponse response = filter("", "POST", "/anything", "");
+
+        assertThat(response.getStatus()).isEqualTo(401);
+        assertThat(response.getContentAsString()).contains("ADMIN_API_KEY is not configured");
+        assertThat(filter("", "DELETE", "/anything", null).getStatus()).isEqualTo(401);
+    }
+
+    @Test
+    void withNoKeyConfiguredReadingStaysOpen() throws Exception {
+        assertThat(filter("", "GET", "/anything", null).getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void theConfiguredKeyLetsAChangeThroughAndAnyOtherIsRefused() throws Exception {
+        assertThat(filter("k-1", "PUT", "/anything", "k-1").getStatus()).isEqualTo(200);
+        assertThat(filter("k-1", "PUT", "/anything", "k-2").getStatus()).isEqualTo(401);
+        assertThat(filter("k-1", "PUT", "/anything", null).getStatus()).isEqualTo(401);
+    }
+
+    @Test
+    void readsUnderAProtectedPathNeedTheKeyToo() throws Exception {
+        AdminProperties admin = new AdminProperties("k-1", null, List.of("/wappi/"));
+
+        assertThat(filter(admin, "GET", "/wappi/check", null).getStatus()).isEqualTo(401);
+        assertThat(filter(admin, "GET", "/wappi/check", "k-1").getStatus()).isEqualTo(200);
+        assertThat(filter(admin, "GET", "/stats", null).getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void openPathsAreNotLookedAt() throws Exception {
+        AdminProperties admin = new AdminProperties("k-1", List.of("/actuator/", "/webhooks/"), null);
+
+        assertThat(filter(admin, "POST", "/webhooks/wappi", null).getStatus()).isEqualTo(200);
+        assertThat(filter(admin, "POST", "/whitelist", null).getStatus()).isEqualTo(401);
+    }
+
+    private static MockHttpServletResponse filter(String configured, String method, String path, String given)
+            throws Exception {
+        return filter(new AdminProperties(configured, null, null), method, path, given);
+    }
+
+    private static MockHttpServletResponse filter(AdminProperties admin, String method, String path, String given)
+            throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+        if (given != null) {
+            request.addHeader(AdminApiKeyFilter.HEADER, given);
+        }
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+        new AdminApiKeyFilter(admin).doFilter(request, response, chain);
+        assertThat(chain.getRequest() != null).isEqualTo(response.getStatus() == 200);
+        return response;
+    }
+}
