@@ -191,6 +191,25 @@ class WappiIngressIT {
                 methodCalls("POST /api/sync/chats/get"), methodCalls("GET /api/sync/chats/get"));
     }
 
+    @Test
+    void theSelfCheckTellsWhatThisWappiDoesAndSendsNothing() throws Exception {
+        awaitRegistered();
+        int sendsBefore = wappi.sendCalls().size();
+
+        HttpResponse<String> check = HTTP.send(HttpRequest.newBuilder(URI.create(system.gateway().baseUri() + "/wappi/check"))
+                .header("X-API-Key", RunningSystem.ADMIN_KEY).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> withoutKey = HTTP.send(HttpRequest.newBuilder(
+                URI.create(system.gateway().baseUri() + "/wappi/check")).build(), HttpResponse.BodyHandlers.ofString());
+
+        System.out.println("wappi ingress, GET /wappi/check against the fake: " + check.body());
+        assertThat(withoutKey.statusCode()).isEqualTo(401);
+        assertThat(check.statusCode()).isEqualTo(200);
+        assertThat(check.body()).contains("\"POST\":\"accepted\"").contains("HTTP 405")
+                .contains("\"change_markers\":[]").contains("2 calls per idle poll").contains("\"registered\":true")
+                .doesNotContain(SECRET);
+        assertThat(wappi.sendCalls()).hasSize(sendsBefore);
+    }
+
     private static void awaitRegistered() {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(wappi.webhookRegistration().url()).as("webhook url registered").isNotNull();

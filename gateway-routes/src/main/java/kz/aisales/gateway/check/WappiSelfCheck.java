@@ -1,5 +1,6 @@
 package kz.aisales.gateway.check;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -148,7 +149,8 @@ public class WappiSelfCheck {
         for (int i = 1; i < times.size(); i++) {
             ordered &= times.get(i - 1) >= times.get(i);
         }
-        return finding(Map.of("newest_message_times", times, "ordered_by_activity", ordered), ordered
+        List<String> shown = times.stream().map(t -> Instant.ofEpochSecond(t).toString()).toList();
+        return finding(Map.of("newest_message_times", shown, "ordered_by_activity", ordered), ordered
                 ? "relies on the list's order only when dialogs carry no change markers"
                 : "the list is NOT ordered by newest activity: without change markers polling can miss messages;"
                         + " register the webhook (WAPPI_WEBHOOK_URL)");

@@ -20,22 +20,22 @@ public class WappiPollRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from("timer:wappi-poll?period={{polling.interval}}s").routeId("wappi-poll").routeConfigurationId("poll-errors")
-                .filter(method(PollSchedule.class, "due"))
+                .filter(method(PollSchedule.class, "due")).id("poll-due")
                 .bean(ChatActivityScanner.class, "scan").id("wappi-scan")
-                .split(simple("${body.messages}"))
-                    .to("direct:wappi-message")
+                .split(simple("${body.messages}")).id("each-new-message")
+                    .to("direct:wappi-message").id("to-wappi-message")
                 .end()
-                .bean(IncomingLog.class, "groupChatSkipped")
-                .bean(ChatActivityScanner.class, "commit");
+                .bean(IncomingLog.class, "groupChatSkipped").id("log-skipped-groups")
+                .bean(ChatActivityScanner.class, "commit").id("advance-cursors");
 
         from("direct:wappi-message").routeId("wappi-message").routeConfigurationId("propagate-errors")
-                .setHeader("correlation_id", simple("${body.id}"))
+                .setHeader("correlation_id", simple("${body.id}")).id("correlation-id")
                 // not eager: an id is recorded right after its message was published (or filtered), so a crash
                 // in between republishes it (the agent stores each message id once) instead of losing it
                 .idempotentConsumer(header("correlation_id"))
-                        .idempotentRepository(IdempotencyConfiguration.INCOMING).eager(false)
-                    .setProperty("decision", method(IncomingMessageFilter.class, "decide"))
-                    .choice()
+                        .idempotentRepository(IdempotencyConfiguration.INCOMING).eager(false).id("once-per-wappi-id")
+                    .setProperty("decision", method(IncomingMessageFilter.class, "decide")).id("own-group-whitelist-filter")
+                    .choice().id("forward-report-or-drop")
                         .when(simple("${exchangeProperty.decision.forward}"))
                             .to("direct:wappi-message-route")
                         .when(simple("${exchangeProperty.decision.operator}"))

@@ -54,14 +54,14 @@ public class WappiSendRoutes extends RouteBuilder {
                 .to("direct:wappi-send");
 
         from("direct:wappi-send").routeId("wappi-send").routeConfigurationId("send-errors")
-                .setProperty(OUTGOING, method(OutgoingMessages.class, "read"))
-                .setProperty(OUTBOX_KEY, simple("${exchangeProperty." + OUTGOING + ".idempotencyKey}"))
+                .setProperty(OUTGOING, method(OutgoingMessages.class, "read")).id("read-outgoing")
+                .setProperty(OUTBOX_KEY, simple("${exchangeProperty." + OUTGOING + ".idempotencyKey}")).id("outbox-key")
                 // not eager: an outbox id is recorded only once Wappi accepted the message (just below), so a
                 // crash before that re-sends it rather than losing it; a failure never records it
                 .idempotentConsumer(exchangeProperty(OUTBOX_KEY))
                         .idempotentRepository(IdempotencyConfiguration.OUTBOX).eager(false).removeOnFailure(false)
-                        .skipDuplicate(false)
-                    .choice()
+                        .skipDuplicate(false).id("once-per-outbox-id")
+                    .choice().id("duplicate-opted-out-or-send")
                         .when(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
                             .bean(SendLog.class, "duplicate")
                         .when(method(OptOuts.class, "refuses"))
@@ -71,10 +71,10 @@ public class WappiSendRoutes extends RouteBuilder {
                             .loopDoWhile(method(SendingPause.class, "active")).id("wappi-send-paused")
                                 .delay(simple("{{sending.paused-wait-ms}}")).syncDelayed().end()
                             .end()
-                            .delay(method(SendGap.class, "waitMillis")).syncDelayed().end()
+                            .delay(method(SendGap.class, "waitMillis")).syncDelayed().id("gap-per-customer").end()
                             .to("direct:wappi-send-call").id("wappi-send-deliver")
-                            .bean(SendLog.class, "sent")
-                            .bean(OptOuts.class, "sent")
+                            .bean(SendLog.class, "sent").id("log-sent")
+                            .bean(OptOuts.class, "sent").id("remember-opt-out")
                             .bean(IdempotencyConfiguration.OUTBOX, "add(${exchangeProperty." + OUTBOX_KEY + "})")
                             .filter(simple("${exchangeProperty." + OUTGOING + ".markAsRead} && ${exchangeProperty."
                                     + OUTGOING + ".reply}"))
@@ -97,7 +97,7 @@ public class WappiSendRoutes extends RouteBuilder {
 
         from("direct:wappi-send-request").routeId("wappi-send-request").routeConfigurationId("propagate-errors")
                 .throttle(simple("{{sending.rate-limit}}")).timePeriodMillis(sending.rateWindowMillis())
-                        .totalRequestsMode()
+                        .totalRequestsMode().id("throttle-per-number")
                 .bean(SendPriority.class, "admitted")
                 .setProperty(OwnMessages.ATTEMPT, method(OwnMessages.class, "attempting"))
                 .setBody(exchangeProperty(OUTGOING))
