@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import kz.aisales.gateway.config.WappiProperties;
 import kz.aisales.gateway.wappi.WappiClient;
 import kz.aisales.gateway.whitelist.PhoneNumbers;
 
@@ -19,18 +20,22 @@ import org.springframework.stereotype.Component;
  * Wappi's answer and recording the outbox id (the broker redelivers the message), or an attempt failed after Wappi
  * had it (a timeout, a dropped connection, a 5xx from a proxy in front of Wappi) and is about to be retried. Only
  * then, before sending again, the chat's newest messages are read once: our own message with the same text, sent
- * after the outbox message was created, means it was delivered, and it is not sent again.
+ * after the outbox message was created (Wappi's clock may differ from ours by up to {@code WAPPI_ECHO_WINDOW_MINUTES}),
+ * and not the copy of another of our sends ({@link OwnMessages}), means it was delivered, and it is not sent again.
  */
 @Component
 public class DeliveryCheck {
 
     private static final int LOOK_BACK = 20;
-    private static final long CLOCK_SKEW_SECONDS = 5;
 
     private final WappiClient wappi;
+    private final OwnMessages ownMessages;
+    private final long clockSkewSeconds;
 
-    public DeliveryCheck(WappiClient wappi) {
+    public DeliveryCheck(WappiClient wappi, OwnMessages ownMessages, WappiProperties properties) {
         this.wappi = wappi;
+        this.ownMessages = ownMessages;
+        this.clockSkewSeconds = properties.echoWindowMinutes() * 60L;
     }
 
     /** The chat's copy of this message if an earlier attempt delivered it, else null (and always null on a first try). */
@@ -42,26 +47,27 @@ public class DeliveryCheck {
         }
         JsonNode messages = wappi.messages(PhoneNumbers.normalize(message.phoneNumber()) + "@c.us", LOOK_BACK, 0)
                 .path("messages");
-        long notBefore = createdEpochSecond(message.createdAt()) - CLOCK_SKEW_SECONDS;
+        long notBefore = createdEpochSecond(message.createdAt()) - clockSkewSeconds;
         for (JsonNode candidate : messages) {
             if (candidate.path("fromMe").asBoolean(false)
                     && candidate.path("body").isTextual()
                     && candidate.path("body").asText().strip().equals(message.messageText().strip())
-                    && candidate.path("time").asLong(0) >= notBefore) {
+                    && candidate.path("time").asLong(0) >= notBefore
+                    && !ownMessages.explainsAnotherSend(candidate.path("id").asText(""), message.idempotencyKey())) {
                 return candidate;
             }
         }
         return null;
     }
 
-    private static long createdEpochSecond(String createdAt) {
+    private long createdEpochSecond(String createdAt) {
         if (createdAt == null) {
-            return Long.MIN_VALUE + CLOCK_SKEW_SECONDS;
+            return Long.MIN_VALUE + clockSkewSeconds;
         }
         try {
             return OffsetDateTime.parse(createdAt).toEpochSecond();
         } catch (DateTimeParseException e) {
-            return Long.MIN_VALUE + CLOCK_SKEW_SECONDS;
+            return Long.MIN_VALUE + clockSkewSeconds;
         }
     }
 }

@@ -102,13 +102,14 @@ public class OwnMessages {
                 UPDATE own_messages SET echo_message_id = :id
                 WHERE id = (SELECT id FROM own_messages
                             WHERE phone_number = :phone AND echo_message_id IS NULL AND btrim(message_text) = btrim(:text)
-                              AND attempted_at BETWEEN :from AND :to
+                              AND (attempted_at BETWEEN :from AND :to OR attempted_at >= now() - :window * interval '1 minute')
                             ORDER BY attempted_at LIMIT 1 FOR UPDATE)
                 RETURNING id
                 """, params.addValue("text", body)
+                // by the echo's own time (an echo read late, after a downtime) or by ours (Wappi's clock may be off)
                 .addValue("from", OffsetDateTime.ofInstant(at.minusSeconds(wappi.echoWindowMinutes() * 60L), ZoneOffset.UTC))
-                // Wappi's clock and ours may differ a little: a send recorded just after the echo's time still counts
-                .addValue("to", OffsetDateTime.ofInstant(at.plusSeconds(60), ZoneOffset.UTC)), Long.class);
+                .addValue("to", OffsetDateTime.ofInstant(at.plusSeconds(wappi.echoWindowMinutes() * 60L), ZoneOffset.UTC))
+                .addValue("window", wappi.echoWindowMinutes()), Long.class);
         return !claimed.isEmpty();
     }
 
@@ -128,6 +129,15 @@ public class OwnMessages {
                 SELECT delivery_status FROM own_messages WHERE delivery_status IS NOT NULL
                 ORDER BY delivery_status_at DESC, id DESC LIMIT :count
                 """, Map.of("count", count), String.class);
+    }
+
+    /** Whether this Wappi id belongs to a send other than the one with this outbox key (returned by it, or its echo). */
+    public boolean explainsAnotherSend(String messageId, String outboxKey) {
+        Integer others = jdbc.queryForObject("""
+                SELECT count(*) FROM own_messages
+                WHERE (wappi_message_id = :id OR task_id = :id OR echo_message_id = :id) AND outbox_key <> :key
+                """, Map.of("id", messageId, "key", outboxKey), Integer.class);
+        return others != null && others > 0;
     }
 
     /** Whether this id is one a send returned or an echo already explained (a pure look-up: claims nothing). */

@@ -8,6 +8,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import kz.aisales.gateway.config.WappiProperties;
 import kz.aisales.gateway.wappi.WappiClient;
 
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ class DeliveryCheckTest {
     static final long CREATED = 1_795_600_800L; // 2026-11-25T15:00:00+05:00
 
     final List<String> chatsRead = new ArrayList<>();
+    final List<String> echoesOfOtherSends = new ArrayList<>();
 
     @Test
     void aFirstAttemptNeverAsksWappi() {
@@ -62,7 +64,30 @@ class DeliveryCheckTest {
         assertThat(check(chat).deliveredCopy(true, true, REPLY)).isNull();
     }
 
+    @Test
+    void aCopyThatIsAnotherSendsEchoDoesNotCount() {
+        String chat = "[{\"id\":\"3EB0OTHER\",\"fromMe\":true,\"body\":\"Курс стоит 200 000 ₸. Оплатите?\",\"time\":"
+                + (CREATED + 2) + "}]";
+        echoesOfOtherSends.add("3EB0OTHER");
+
+        assertThat(check(chat).deliveredCopy(false, true, REPLY)).isNull();
+    }
+
+    @Test
+    void wappisClockMayLagOursByMinutes() {
+        String chat = "[{\"id\":\"3EB0OURS\",\"fromMe\":true,\"body\":\"Курс стоит 200 000 ₸. Оплатите?\",\"time\":"
+                + (CREATED - 120) + "}]";
+
+        assertThat(check(chat).deliveredCopy(false, true, REPLY)).isNotNull();
+    }
+
     private DeliveryCheck check(String messages) {
+        OwnMessages own = new OwnMessages(null, null) {
+            @Override
+            public boolean explainsAnotherSend(String messageId, String outboxKey) {
+                return echoesOfOtherSends.contains(messageId);
+            }
+        };
         return new DeliveryCheck(new WappiClient(null) {
             @Override
             public JsonNode messages(String chatId, int limit, int offset) {
@@ -73,6 +98,6 @@ class DeliveryCheckTest {
                     throw new IllegalStateException(e);
                 }
             }
-        });
+        }, own, new WappiProperties("http://wappi", "t", "p", 50, 50, 120, 10));
     }
 }
