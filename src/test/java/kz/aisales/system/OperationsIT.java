@@ -105,7 +105,7 @@ class OperationsIT {
 
     @Test
     void prometheusCountersMovedInBothServices() throws Exception {
-        String gateway = get(system.gateway(), "/actuator/prometheus", null).body();
+        String gateway = scrape(system.gateway());
         assertThat(value(gateway, "aisales_messages_received_total", "outcome=\"forwarded\",type=\"chat\"")).isPositive();
         assertThat(value(gateway, "aisales_messages_published_total",
                 "queue=\"" + RunningSystem.queue("incoming_messages") + "\"")).isPositive();
@@ -116,7 +116,7 @@ class OperationsIT {
         assertThat(value(gateway, "camel_exchanges_total", "routeId=\"wappi-poll\"")).isPositive();
         assertThat(gateway).contains("aisales_send_backlog{");
 
-        String agent = get(system.agent(), "/actuator/prometheus", null).body();
+        String agent = scrape(system.agent());
         assertThat(value(agent, "aisales_messages_received_total", "type=\"chat\"")).isPositive();
         assertThat(value(agent, "aisales_gemini_calls_seconds_count", "outcome=\"ok\"")).isPositive();
         assertThat(value(agent, "aisales_messages_published_total",
@@ -153,6 +153,13 @@ class OperationsIT {
     static List<String> journey(String service) throws Exception {
         return Files.readAllLines(RunningSystem.log(service), StandardCharsets.UTF_8).stream()
                 .filter(line -> line.contains("[" + correlationId + "]")).toList();
+    }
+
+    /** The metrics as a Prometheus scraper reads them: with the admin key as a bearer token. */
+    static String scrape(ServiceProcess service) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUri() + "/actuator/prometheus"))
+                .header("Authorization", "Bearer " + RunningSystem.ADMIN_KEY).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     static HttpResponse<String> get(ServiceProcess service, String path, String credentials) throws Exception {

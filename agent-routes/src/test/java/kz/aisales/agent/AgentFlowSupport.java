@@ -63,6 +63,11 @@ public abstract class AgentFlowSupport {
     public static final String ADMIN_KEY = "test-admin-key";
 
     /** A changing REST call as an operator makes it: JSON, with the admin key of the test profile. */
+    /** A read as a machine makes it: with the admin key (every call but /health needs it). */
+    protected static HttpEntity<Void> withKey() {
+        return asOperator(null);
+    }
+
     protected static <T> HttpEntity<T> asOperator(T body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);

@@ -38,20 +38,20 @@ public class AgentApiRoutes extends RouteBuilder {
                 .get("/scheduled-calls").to("direct:api-scheduled-calls")
                 .get("/follow-ups/active").to("direct:api-follow-ups-active");
 
-        from("direct:api-stats").routeId("api-stats").bean(ContactsService.class, "stats");
-        from("direct:api-contacts").routeId("api-contacts").bean(ContactsService.class, "contacts");
-        from("direct:api-contact").routeId("api-contact").bean(ContactsService.class, "contact").to("direct:api-not-found");
-        from("direct:api-contact-messages").routeId("api-contact-messages").bean(ContactsService.class, "messages");
-        from("direct:api-contact-classification").routeId("api-contact-classification")
+        from("direct:api-stats").routeId("api-stats").routeConfigurationId("propagate-errors").bean(ContactsService.class, "stats");
+        from("direct:api-contacts").routeId("api-contacts").routeConfigurationId("propagate-errors").bean(ContactsService.class, "contacts");
+        from("direct:api-contact").routeId("api-contact").routeConfigurationId("propagate-errors").bean(ContactsService.class, "contact").to("direct:api-not-found");
+        from("direct:api-contact-messages").routeId("api-contact-messages").routeConfigurationId("propagate-errors").bean(ContactsService.class, "messages");
+        from("direct:api-contact-classification").routeId("api-contact-classification").routeConfigurationId("propagate-errors")
                 .bean(ContactsService.class, "classify").to("direct:api-not-found");
-        from("direct:api-contact-pause").routeId("api-contact-pause")
+        from("direct:api-contact-pause").routeId("api-contact-pause").routeConfigurationId("propagate-errors")
                 .bean(ContactsService.class, "pause").to("direct:api-not-found");
-        from("direct:api-contact-resume").routeId("api-contact-resume")
+        from("direct:api-contact-resume").routeId("api-contact-resume").routeConfigurationId("propagate-errors")
                 .bean(ContactsService.class, "resume").to("direct:api-not-found");
-        from("direct:api-scheduled-calls").routeId("api-scheduled-calls").bean(ContactsService.class, "scheduledCalls");
-        from("direct:api-follow-ups-active").routeId("api-follow-ups-active").bean(FollowUpStore.class, "active");
+        from("direct:api-scheduled-calls").routeId("api-scheduled-calls").routeConfigurationId("propagate-errors").bean(ContactsService.class, "scheduledCalls");
+        from("direct:api-follow-ups-active").routeId("api-follow-ups-active").routeConfigurationId("propagate-errors").bean(FollowUpStore.class, "active");
 
-        from("direct:api-not-found").routeId("api-not-found")
+        from("direct:api-not-found").routeId("api-not-found").routeConfigurationId("propagate-errors")
                 .filter(body().isNull())
                     .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(404))
                     .setBody(constant(Map.of("error", "contact not found")));

@@ -15,7 +15,7 @@ public class HealthRoutes extends RouteBuilder {
 
         rest("/health").get().produces("application/json").to("direct:health");
 
-        from("direct:health").routeId("health")
+        from("direct:health").routeId("health").routeConfigurationId("propagate-errors")
                 .bean(HealthService.class, "check")
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, simple("${body.httpStatus}"));
     }

@@ -14,7 +14,7 @@ public class DeadLetterRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("direct:dead-letter").routeId("dead-letter")
+        from("direct:dead-letter").routeId("dead-letter").routeConfigurationId("propagate-errors")
                 .removeHeaders("*", "correlation_id")
                 .setHeader("dead_letter_reason", method(DeadLetters.class, "reason"))
                 .setHeader("dead_letter_route", method(DeadLetters.class, "route"))

@@ -13,12 +13,20 @@ import org.apache.camel.model.RouteConfigurationDefinition;
 import org.springframework.stereotype.Component;
 
 /**
- * The error policies routes opt into, one retry layer each:
+ * The error policies every route opts into with {@code routeConfigurationId(...)}, one retry layer each (the RabbitMQ
+ * listener's own retry is off, {@code maximumRetryAttempts=0}):
  * <ul>
- * <li>{@code dead-letter}: bounded exponential redelivery, then the original message to the dead-letter
- * queue; a malformed message goes there at once; a contact busy with another turn is waited for.</li>
+ * <li>{@code dead-letter}: the consumers ({@code incoming-consume}, {@code conversation-turn}): bounded exponential
+ * redelivery ({@code AGENT_MAX_RETRIES}, {@code AGENT_RETRY_DELAY_MS}, {@code AGENT_MAX_RETRY_DELAY_MS}), then the
+ * original message to the dead-letter queue; a malformed message goes there at once; a contact busy with another turn
+ * is waited for.</li>
+ * <li>{@code propagate-errors}: every {@code direct:} step; a failure goes back to the consumer whose policy decides
+ * (a step with an error handler of its own would mark the failure exhausted, and the consumer would never retry
+ * it).</li>
  * <li>{@code gemini-retry}: 5xx, timeouts and per-minute quotas are retried with backoff (a 429 waits
  * the delay Gemini asks for); anything else goes back to the caller at once.</li>
+ * <li>{@code tick-errors}: timers (follow-up tick, lock heartbeat, knowledge prune): a failed tick is logged in one
+ * line and the next tick tries again.</li>
  * <li>{@code knowledge-skip}: a file that cannot be read is logged and skipped.</li>
  * </ul>
  */
@@ -29,11 +37,14 @@ public class ErrorPolicies extends RouteConfigurationBuilder {
 
     private final GeminiProperties gemini;
     private final ConversationProperties conversation;
+    private final RetryProperties retry;
     private final GeminiCallSupport geminiCalls;
 
-    public ErrorPolicies(GeminiProperties gemini, ConversationProperties conversation, GeminiCallSupport geminiCalls) {
+    public ErrorPolicies(GeminiProperties gemini, ConversationProperties conversation, RetryProperties retry,
+            GeminiCallSupport geminiCalls) {
         this.gemini = gemini;
         this.conversation = conversation;
+        this.retry = retry;
         this.geminiCalls = geminiCalls;
     }
 
@@ -41,12 +52,17 @@ public class ErrorPolicies extends RouteConfigurationBuilder {
     public void configuration() {
         RouteConfigurationDefinition deadLetter = routeConfiguration("dead-letter");
         deadLetter.errorHandler(deadLetterChannel("direct:dead-letter").useOriginalMessage()
-                .maximumRedeliveries(4).redeliveryDelay(500).useExponentialBackOff().backOffMultiplier(2)
-                .maximumRedeliveryDelay(10_000).retryAttemptedLogLevel(LoggingLevel.WARN));
+                .maximumRedeliveries(retry.maxRetries()).redeliveryDelay(retry.delayMs()).useExponentialBackOff()
+                .backOffMultiplier(2).maximumRedeliveryDelay(retry.maxDelayMs()).retryAttemptedLogLevel(LoggingLevel.WARN));
         deadLetter.onException(InvalidIncomingMessageException.class).maximumRedeliveries(0);
         deadLetter.onException(ContactBusyException.class)
                 .maximumRedeliveries((int) (conversation.lockLease().toMillis() / BUSY_RETRY_MS))
                 .redeliveryDelay(BUSY_RETRY_MS).retryAttemptedLogLevel(LoggingLevel.DEBUG);
+
+        routeConfiguration("propagate-errors").errorHandler(noErrorHandler());
+
+        routeConfiguration("tick-errors").errorHandler(defaultErrorHandler()
+                .logStackTrace(false).logExhaustedMessageHistory(false).logRetryAttempted(false));
 
         routeConfiguration("gemini-retry")
                 .onException(GeminiRetryableException.class, IOException.class)

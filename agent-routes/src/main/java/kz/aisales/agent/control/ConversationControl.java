@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 import kz.aisales.agent.config.ControlProperties;
 import kz.aisales.agent.conversation.ChatMessage;
-import kz.aisales.agent.conversation.ConversationRoutes;
+import kz.aisales.agent.conversation.TurnExchange;
 import kz.aisales.agent.conversation.ConversationStore;
 import kz.aisales.agent.conversation.IncomingMessage;
 import kz.aisales.agent.conversation.Reply;
@@ -56,14 +56,14 @@ public class ConversationControl {
     }
 
     /** A person at the business wrote to the customer: the agent is silent with them for {@code OPERATOR_PAUSE_HOURS}. */
-    public void operatorTookOver(@ExchangeProperty(ConversationRoutes.INCOMING) IncomingMessage message) {
+    public void operatorTookOver(@ExchangeProperty(TurnExchange.INCOMING) IncomingMessage message) {
         OffsetDateTime until = now().plus(control.operatorPause());
         conversations.storeOperatorMessage(message, until);
         LOG.info("A person at the business wrote to {}: agent paused for the contact until {}", message.phoneNumber(), until);
     }
 
     /** The language of the customer's open messages, stored when it can be told; the turn carries it. */
-    public Turn withLanguage(@ExchangeProperty(ConversationRoutes.TURN) Turn turn) {
+    public Turn withLanguage(@ExchangeProperty(TurnExchange.TURN) Turn turn) {
         String detected = languages.detect(turn.unhandled().stream().map(ChatMessage::text).collect(Collectors.joining(" ")));
         if (detected == null || detected.equals(turn.contact().language())) {
             return turn;
@@ -76,7 +76,7 @@ public class ConversationControl {
      * Opted out: held, unless the customer clearly asks to continue. Paused: held. A request to stop: confirmed once
      * (not for a non-client, who is never answered anyway). Anything else: answered.
      */
-    public Decision decide(@ExchangeProperty(ConversationRoutes.TURN) Turn turn) {
+    public Decision decide(@ExchangeProperty(TurnExchange.TURN) Turn turn) {
         String latest = turn.lastUnhandled().text();
         if (turn.contact().optedOut()) {
             return optOutWords.asksToContinue(latest) ? Decision.OPT_IN : Decision.HOLD;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import kz.aisales.agent.config.ControlProperties;
 import kz.aisales.agent.config.WorkingHoursProperties;
-import kz.aisales.agent.conversation.ConversationRoutes;
+import kz.aisales.agent.conversation.TurnExchange;
 import kz.aisales.agent.conversation.OutgoingMessage;
 import kz.aisales.agent.conversation.Reply;
 import kz.aisales.agent.conversation.ReplyFactory;
@@ -37,11 +37,11 @@ public class ManagerNotices {
     }
 
     /** A manager is configured and the reply that went out closes a sale or books a call. */
-    public boolean due(@ExchangeProperty(ConversationRoutes.REPLY) Reply reply) {
+    public boolean due(@ExchangeProperty(TurnExchange.REPLY) Reply reply) {
         return control.notifiesManager() && reply.sends() && ("yes".equals(reply.intent()) || reply.callAt() != null);
     }
 
-    public String notice(@ExchangeProperty(ConversationRoutes.REPLY) Reply reply, @ExchangeProperty(ConversationRoutes.TURN) Turn turn) {
+    public String notice(@ExchangeProperty(TurnExchange.REPLY) Reply reply, @ExchangeProperty(TurnExchange.TURN) Turn turn) {
         String what = reply.callAt() != null
                 ? "записался на звонок " + CALL_TIME.format(reply.callAt().atZoneSameInstant(hours.timezone()))
                 : "готов купить";

@@ -9,13 +9,15 @@ import kz.aisales.agent.config.ConversationProperties;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * One turn per contact at a time, across threads and replicas: a lease on the contact row, taken with one
- * atomic UPDATE and given back when the turn ends. While this instance lives it renews its leases (a turn
+ * atomic UPDATE and given back when the turn's exchange is done (succeeded, or parked on the dead-letter queue after its
+ * retries). While this instance lives it renews its leases (a turn
  * may wait on Gemini far longer than the lease), so a lease left by a crashed instance expires within
  * {@code CONTACT_LOCK_LEASE} and its contacts are answered after a restart without a long wait.
  */
@@ -33,7 +35,7 @@ public class ContactLock {
         this.conversation = conversation;
     }
 
-    public void acquire(@ExchangeProperty(ConversationRoutes.PHONE) String phoneNumber, Exchange exchange) {
+    public void acquire(@ExchangeProperty(TurnExchange.PHONE) String phoneNumber, Exchange exchange) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         int taken = jdbc.update("""
                 UPDATE contacts SET turn_owner = :owner, turn_lease_until = :until
@@ -46,6 +48,13 @@ public class ContactLock {
         if (taken == 0 && exists(phoneNumber)) {
             throw new ContactBusyException(phoneNumber);
         }
+        // given back when the turn's exchange is done, however it ends: retries of a failed step still hold it
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                release(phoneNumber, done);
+            }
+        });
     }
 
     private boolean exists(String phoneNumber) {
@@ -53,7 +62,7 @@ public class ContactLock {
                 Map.of("phone", phoneNumber), Boolean.class));
     }
 
-    public void release(@ExchangeProperty(ConversationRoutes.PHONE) String phoneNumber, Exchange exchange) {
+    void release(String phoneNumber, Exchange exchange) {
         jdbc.update("""
                 UPDATE contacts SET turn_owner = NULL, turn_lease_until = NULL
                 WHERE phone_number = :phone AND turn_owner = :owner""",

@@ -18,7 +18,7 @@ public class ContactLockRoutes extends RouteBuilder {
     @Override
     public void configure() {
         fromF("timer:contact-lock-heartbeat?period=%d", conversation.lockLease().toMillis() / 3)
-                .routeId("contact-lock-heartbeat")
+                .routeId("contact-lock-heartbeat").routeConfigurationId("tick-errors")
                 .bean(ContactLock.class, "renew");
     }
 }

@@ -1,5 +1,13 @@
 package kz.aisales.agent.conversation;
 
+import static kz.aisales.agent.conversation.TurnExchange.CONTROL;
+import static kz.aisales.agent.conversation.TurnExchange.CORRELATION_ID;
+import static kz.aisales.agent.conversation.TurnExchange.INCOMING;
+import static kz.aisales.agent.conversation.TurnExchange.INCOMING_JSON;
+import static kz.aisales.agent.conversation.TurnExchange.PHONE;
+import static kz.aisales.agent.conversation.TurnExchange.REPLY;
+import static kz.aisales.agent.conversation.TurnExchange.TURN;
+
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 
@@ -29,13 +37,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConversationRoutes extends RouteBuilder {
 
-    public static final String PHONE = "phone_number";
-    public static final String CORRELATION_ID = "correlation_id";
-    public static final String INCOMING = "incoming";
-    public static final String INCOMING_JSON = "incomingJson";
-    public static final String TURN = "turn";
-    public static final String REPLY = "reply";
-    public static final String CONTROL = "control";
 
     private final ConversationProperties conversation;
     private final JdbcAggregationRepository bursts;
@@ -50,7 +51,7 @@ public class ConversationRoutes extends RouteBuilder {
         ExecutorService turns = getContext().getExecutorServiceManager()
                 .newFixedThreadPool(this, "conversation-turn", conversation.concurrency());
 
-        from("spring-rabbitmq:default?queues={{queues.incoming}}&autoDeclare=false&maximumRetryAttempts=1&prefetchCount=50")
+        from("spring-rabbitmq:default?queues={{queues.incoming}}&autoDeclare=false&maximumRetryAttempts=0&prefetchCount=50")
                 .routeId("incoming-consume").routeConfigurationId("dead-letter")
                 .convertBodyTo(String.class)
                 .setProperty(INCOMING, method(IncomingMessageReader.class, "read"))
@@ -64,10 +65,10 @@ public class ConversationRoutes extends RouteBuilder {
                         .to("direct:customer-message")
                 .end();
 
-        from("direct:operator-message").routeId("operator-message")
+        from("direct:operator-message").routeId("operator-message").routeConfigurationId("propagate-errors")
                 .bean(ConversationControl.class, "operatorTookOver");
 
-        from("direct:customer-message").routeId("customer-message")
+        from("direct:customer-message").routeId("customer-message").routeConfigurationId("propagate-errors")
                 .bean(ConversationStore.class, "storeIncoming(${exchangeProperty.incoming})")
                 .setHeader(PHONE, simple("${exchangeProperty.incoming.phoneNumber}"))
                 .removeHeaders("*", PHONE, CORRELATION_ID)
@@ -76,7 +77,7 @@ public class ConversationRoutes extends RouteBuilder {
                         + " from ${exchangeProperty.incoming.phoneNumber}")
                 .to("direct:conversation-burst");
 
-        from("direct:conversation-burst").routeId("conversation-burst")
+        from("direct:conversation-burst").routeId("conversation-burst").routeConfigurationId("propagate-errors")
                 .aggregate(header(PHONE), new LatestMessageStrategy())
                     .aggregationRepository(bursts)
                     .completionTimeout(conversation.messageGroupTimeout().toMillis())
@@ -90,14 +91,11 @@ public class ConversationRoutes extends RouteBuilder {
                 .setProperty(INCOMING_JSON, body())
                 .removeHeaders("*", CORRELATION_ID)
                 .log("Turn for ${exchangeProperty.phone_number}").id("turn-log")
+                // the lock is given back when the exchange is done; no doTry here, which would switch off the retries
                 .bean(ContactLock.class, "acquire").id("contact-lock-acquire")
-                .doTry()
-                    .to("direct:conversation-respond").id("respond")
-                .doFinally()
-                    .bean(ContactLock.class, "release").id("contact-lock-release")
-                .end();
+                .to("direct:conversation-respond").id("respond");
 
-        from("direct:conversation-respond").routeId("conversation-respond")
+        from("direct:conversation-respond").routeId("conversation-respond").routeConfigurationId("propagate-errors")
                 .setProperty(TURN, method(ConversationStore.class, "loadTurn(${exchangeProperty.phone_number})")).id("load-turn")
                 .filter(simple("${exchangeProperty.turn.hasUnhandled}")).id("has-unanswered-messages")
                     .setProperty(TURN, method(ConversationControl.class, "withLanguage")).id("detect-language")
@@ -116,7 +114,7 @@ public class ConversationRoutes extends RouteBuilder {
                             .to("direct:conversation-reply")
                     .end();
 
-        from("direct:conversation-reply").routeId("conversation-reply")
+        from("direct:conversation-reply").routeId("conversation-reply").routeConfigurationId("propagate-errors")
                 .doTry()
                     .to("direct:conversation-answer")
                 .doCatch(GeminiException.class, IOException.class)
@@ -134,7 +132,7 @@ public class ConversationRoutes extends RouteBuilder {
                 .to("direct:reply-send")
                 .to("direct:manager-notice");
 
-        from("direct:manager-notice").routeId("manager-notice")
+        from("direct:manager-notice").routeId("manager-notice").routeConfigurationId("propagate-errors")
                 .filter(method(ManagerNotices.class, "due"))
                     .setBody(method(ManagerNotices.class, "notice"))
                     .removeHeaders("*", CORRELATION_ID)
@@ -142,7 +140,7 @@ public class ConversationRoutes extends RouteBuilder {
                     .log("Manager notified about ${exchangeProperty.phone_number}")
                 .end();
 
-        from("direct:conversation-answer").routeId("conversation-answer")
+        from("direct:conversation-answer").routeId("conversation-answer").routeConfigurationId("propagate-errors")
                 .filter(simple("${exchangeProperty.turn.contact.isClient} == null"))
                     .to("direct:moderation-classify")
                 .end()
@@ -155,7 +153,7 @@ public class ConversationRoutes extends RouteBuilder {
                         .to("direct:sales-reply")
                 .end();
 
-        from("direct:reply-send").routeId("reply-send")
+        from("direct:reply-send").routeId("reply-send").routeConfigurationId("propagate-errors")
                 .bean(ConversationControl.class, "screen")
                 .setProperty(REPLY, body())
                 .filter(simple("${body.sends}"))

@@ -16,7 +16,7 @@ public class LatestMessageStrategy implements AggregationStrategy {
             return newExchange;
         }
         oldExchange.getIn().setBody(newExchange.getIn().getBody());
-        oldExchange.getIn().setHeader(ConversationRoutes.CORRELATION_ID, newExchange.getIn().getHeader(ConversationRoutes.CORRELATION_ID));
+        oldExchange.getIn().setHeader(TurnExchange.CORRELATION_ID, newExchange.getIn().getHeader(TurnExchange.CORRELATION_ID));
         return oldExchange;
     }
 }

@@ -49,28 +49,28 @@ public class ReplyFactory {
      * The customer asked not to be messaged (their words, or the sales agent's {@code opt_out} intent): one short
      * confirmation in their language, after which the contact is opted out.
      */
-    public Reply optOut(@ExchangeProperty(ConversationRoutes.TURN) Turn turn) {
+    public Reply optOut(@ExchangeProperty(TurnExchange.TURN) Turn turn) {
         return build(turn, Reply.OPT_OUT, control.optOutReply(turn.contact().language()), Reply.OPT_OUT, true, Reply.OPT_OUT,
                 false, null, Reply.OPTED_OUT);
     }
 
     /** Paused (a person at the business handles the chat) or opted out: the messages are stored and handled, not answered. */
-    public Reply held(@ExchangeProperty(ConversationRoutes.TURN) Turn turn) {
+    public Reply held(@ExchangeProperty(TurnExchange.TURN) Turn turn) {
         return build(turn, "held", null, null, true, null, false, null, null);
     }
 
     /** The moderator cannot tell yet: invite the customer to say what they need. */
-    public Reply greeting(@ExchangeProperty(ConversationRoutes.TURN) Turn turn) {
+    public Reply greeting(@ExchangeProperty(TurnExchange.TURN) Turn turn) {
         return build(turn, "reply", business.greetingReply(), "reply", true, null, false, null, null);
     }
 
     /** Not a client: the messages are handled, nothing is sent. */
-    public Reply silence(@ExchangeProperty(ConversationRoutes.TURN) Turn turn) {
+    public Reply silence(@ExchangeProperty(TurnExchange.TURN) Turn turn) {
         return build(turn, "silence", null, null, true, null, false, null, null);
     }
 
     /** Gemini could not answer: a safe reply, a human is asked to look, the messages stay open for a replay. */
-    public Reply fallback(@ExchangeProperty(ConversationRoutes.TURN) Turn turn) {
+    public Reply fallback(@ExchangeProperty(TurnExchange.TURN) Turn turn) {
         return build(turn, "fallback", business.fallbackReply(), "fallback", false, null, true, null, null);
     }
 

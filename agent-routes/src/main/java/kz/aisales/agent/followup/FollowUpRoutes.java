@@ -3,7 +3,7 @@ package kz.aisales.agent.followup;
 import java.io.IOException;
 
 import kz.aisales.agent.config.FollowUpProperties;
-import kz.aisales.agent.conversation.ConversationRoutes;
+import kz.aisales.agent.conversation.TurnExchange;
 import kz.aisales.agent.gemini.GeminiException;
 import kz.aisales.agent.operations.AgentMetrics;
 
@@ -34,19 +34,19 @@ public class FollowUpRoutes extends RouteBuilder {
         if (followUps.enabled()) {
             from("quartz:follow-ups/tick?cron=RAW({{follow-up.cron}})&trigger.timeZone={{working-hours.timezone}}"
                     + "&customCalendar=#followUpHolidays")
-                    .routeId("follow-up-tick")
+                    .routeId("follow-up-tick").routeConfigurationId("tick-errors")
                     .to("direct:follow-up-due");
         }
 
-        from("direct:follow-up-due").routeId("follow-up-due")
+        from("direct:follow-up-due").routeId("follow-up-due").routeConfigurationId("propagate-errors")
                 .filter(method(FollowUpSchedule.class, "isWorkingTimeNow"))
                     .setBody(method(FollowUpStore.class, "claimDue"))
                     .split(body())
                         .to("direct:follow-up-send");
 
-        from("direct:follow-up-send").routeId("follow-up-send")
+        from("direct:follow-up-send").routeId("follow-up-send").routeConfigurationId("propagate-errors")
                 .setProperty(TOUCH, body())
-                .setHeader(ConversationRoutes.CORRELATION_ID, simple("follow-up-${body.followUpId}"))
+                .setHeader(TurnExchange.CORRELATION_ID, simple("follow-up-${body.followUpId}"))
                 .doTry()
                     .bean(FollowUpPrompt.class, "request")
                     .to("direct:gemini-generate")
@@ -58,13 +58,13 @@ public class FollowUpRoutes extends RouteBuilder {
                             + " tried again when its claim lapses")
                 .end();
 
-        from("direct:follow-up-publish").routeId("follow-up-publish")
+        from("direct:follow-up-publish").routeId("follow-up-publish").routeConfigurationId("propagate-errors")
                 .filter(method(FollowUpStore.class, "stillClaimed"))
                     .to("direct:reply-send")
                     .bean(FollowUpStore.class, "recordSent")
                     .bean(AgentMetrics.class, "followUpSent(${exchangeProperty." + TOUCH + ".touchNumber})");
 
-        from("direct:follow-up-after-turn").routeId("follow-up-after-turn")
+        from("direct:follow-up-after-turn").routeId("follow-up-after-turn").routeConfigurationId("propagate-errors")
                 .bean(FollowUpStore.class, "afterTurn");
     }
 }

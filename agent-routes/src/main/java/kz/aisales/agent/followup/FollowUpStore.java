@@ -10,7 +10,7 @@ import java.util.Map;
 
 import kz.aisales.agent.config.FollowUpProperties;
 import kz.aisales.agent.config.WorkingHoursProperties;
-import kz.aisales.agent.conversation.ConversationRoutes;
+import kz.aisales.agent.conversation.TurnExchange;
 import kz.aisales.agent.conversation.Reply;
 import kz.aisales.agent.conversation.Turn;
 
@@ -53,7 +53,7 @@ public class FollowUpStore {
      * agent's, or the keyword rules' when Gemini could not answer. A replayed turn (same reply) changes nothing.
      */
     @Transactional
-    public void afterTurn(@ExchangeProperty(ConversationRoutes.TURN) Turn turn, @Body Reply reply) {
+    public void afterTurn(@ExchangeProperty(TurnExchange.TURN) Turn turn, @Body Reply reply) {
         ContactState state = jdbc.queryForObject("""
                 SELECT c.is_client, c.needs_human, c.opted_out, c.paused_until, c.follow_ups_declined_at,
                        f.id AS follow_up_id, f.touch_number, f.started_by
@@ -147,7 +147,7 @@ public class FollowUpStore {
     }
 
     /** The touch went out: the next one is due its interval after it, or the sequence is complete. */
-    public void recordSent(@ExchangeProperty(FollowUpRoutes.TOUCH) DueTouch touch, @ExchangeProperty(ConversationRoutes.REPLY) Reply reply) {
+    public void recordSent(@ExchangeProperty(FollowUpRoutes.TOUCH) DueTouch touch, @ExchangeProperty(TurnExchange.REPLY) Reply reply) {
         boolean last = policy.isLast(touch.touchNumber());
         jdbc.update("""
                 UPDATE follow_ups SET touch_number = :next, status = :status, stop_reason = :reason, last_sent_at = :sent,

@@ -20,7 +20,7 @@ public class GeminiRoutes extends RouteBuilder {
                 .setProperty(REQUEST, body())
                 .to("direct:gemini-call");
 
-        from("direct:gemini-call").routeId("gemini-call").errorHandler(noErrorHandler())
+        from("direct:gemini-call").routeId("gemini-call").routeConfigurationId("propagate-errors")
                 .setBody(exchangeProperty(REQUEST))
                 .bean(StructuredAnswers.class, "write")
                 .setHeader(Exchange.HTTP_METHOD, constant("POST"))

@@ -25,7 +25,7 @@ public class KnowledgeRoutes extends RouteBuilder {
                 .end()
                 .bean(KnowledgeIndexer.class, "index");
 
-        from("scheduler:knowledge-prune?delay={{knowledge.poll-interval-ms}}").routeId("knowledge-prune")
+        from("scheduler:knowledge-prune?delay={{knowledge.poll-interval-ms}}").routeId("knowledge-prune").routeConfigurationId("tick-errors")
                 .bean(KnowledgeIndexer.class, "pruneMissing");
     }
 }

@@ -1,6 +1,6 @@
 package kz.aisales.agent.moderation;
 
-import kz.aisales.agent.conversation.ConversationRoutes;
+import kz.aisales.agent.conversation.TurnExchange;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
@@ -11,9 +11,9 @@ public class ModerationRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("direct:moderation-classify").routeId("moderation-classify")
+        from("direct:moderation-classify").routeId("moderation-classify").routeConfigurationId("propagate-errors")
                 .bean(Moderator.class, "request")
                 .to("direct:gemini-generate")
-                .setProperty(ConversationRoutes.TURN, method(Moderator.class, "record"));
+                .setProperty(TurnExchange.TURN, method(Moderator.class, "record"));
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import kz.aisales.agent.config.BusinessProperties;
-import kz.aisales.agent.conversation.ConversationRoutes;
+import kz.aisales.agent.conversation.TurnExchange;
 import kz.aisales.agent.conversation.ConversationStore;
 import kz.aisales.agent.conversation.Transcripts;
 import kz.aisales.agent.conversation.Turn;
@@ -39,7 +39,7 @@ public class Moderator {
         this.business = business;
     }
 
-    public GeminiRequest request(@ExchangeProperty(ConversationRoutes.TURN) Turn turn) {
+    public GeminiRequest request(@ExchangeProperty(TurnExchange.TURN) Turn turn) {
         String name = turn.contact().displayName();
         String system = prompts.render(PROMPT, Map.of(
                 "contact_name", name,
@@ -52,7 +52,7 @@ public class Moderator {
     }
 
     /** Stores the verdict and returns the turn with the contact as now classified. */
-    public Turn record(@ExchangeProperty(ConversationRoutes.TURN) Turn turn, @Body String answer) {
+    public Turn record(@ExchangeProperty(TurnExchange.TURN) Turn turn, @Body String answer) {
         Classification verdict = answers.read(answer, Classification.class);
         store.classify(turn.contact().id(), verdict.isClient(), verdict.confidence(), verdict.reasoning());
         return turn.withContact(turn.contact().classified(verdict.isClient()));

@@ -14,7 +14,7 @@ import kz.aisales.agent.config.BusinessProperties;
 import kz.aisales.agent.config.WorkingHoursProperties;
 import kz.aisales.agent.control.Languages;
 import kz.aisales.agent.conversation.ChatMessage;
-import kz.aisales.agent.conversation.ConversationRoutes;
+import kz.aisales.agent.conversation.TurnExchange;
 import kz.aisales.agent.conversation.Reply;
 import kz.aisales.agent.conversation.ReplyFactory;
 import kz.aisales.agent.conversation.Transcripts;
@@ -69,7 +69,7 @@ public class SalesAgent {
         this.clock = clock;
     }
 
-    public GeminiRequest request(@ExchangeProperty(ConversationRoutes.TURN) Turn turn) {
+    public GeminiRequest request(@ExchangeProperty(TurnExchange.TURN) Turn turn) {
         Map<String, String> variables = new HashMap<>();
         variables.put("business_name", business.name());
         variables.put("kaspi_payment_link", business.kaspiPaymentLink() == null ? "" : business.kaspiPaymentLink());
@@ -81,7 +81,7 @@ public class SalesAgent {
         return requests.structured(system, Transcripts.contents(turn.history()), SalesAnswer.SCHEMA);
     }
 
-    public Reply reply(@ExchangeProperty(ConversationRoutes.TURN) Turn turn, @Body String answer) {
+    public Reply reply(@ExchangeProperty(TurnExchange.TURN) Turn turn, @Body String answer) {
         SalesAnswer sales = answers.read(answer, SalesAnswer.class);
         if (sales.reply() == null || sales.reply().isBlank()) {
             throw new GeminiException("sales answer without reply text");

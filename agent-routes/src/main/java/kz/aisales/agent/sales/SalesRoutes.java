@@ -9,7 +9,7 @@ public class SalesRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("direct:sales-reply").routeId("sales-reply")
+        from("direct:sales-reply").routeId("sales-reply").routeConfigurationId("propagate-errors")
                 .bean(SalesAgent.class, "request")
                 .to("direct:gemini-generate")
                 .bean(SalesAgent.class, "reply");

@@ -36,22 +36,22 @@ class AgentApiIT extends AgentFlowSupport {
 
     @Test
     void contactsAreFilteredByClass() {
-        assertThat(http.exchange("/contacts?is_client=true", HttpMethod.GET, null, LIST).getBody())
+        assertThat(http.exchange("/contacts?is_client=true", HttpMethod.GET, withKey(), LIST).getBody())
                 .extracting(c -> c.get("phone_number")).containsExactly("77040000001");
-        assertThat(http.exchange("/contacts?is_client=false", HttpMethod.GET, null, LIST).getBody())
+        assertThat(http.exchange("/contacts?is_client=false", HttpMethod.GET, withKey(), LIST).getBody())
                 .extracting(c -> c.get("phone_number")).containsExactly("77040000002");
-        assertThat(http.exchange("/contacts?is_client=null", HttpMethod.GET, null, LIST).getBody()).isEmpty();
-        assertThat(http.exchange("/contacts", HttpMethod.GET, null, LIST).getBody()).hasSize(2);
-        assertThat(http.getForEntity("/contacts?is_client=maybe", String.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(http.exchange("/contacts?is_client=null", HttpMethod.GET, withKey(), LIST).getBody()).isEmpty();
+        assertThat(http.exchange("/contacts", HttpMethod.GET, withKey(), LIST).getBody()).hasSize(2);
+        assertThat(http.exchange("/contacts?is_client=maybe", HttpMethod.GET, withKey(), String.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     @Test
     void oneContactAndItsMessagesOr404() {
-        ResponseEntity<Map<String, Object>> contact = http.exchange("/contacts/77040000001", HttpMethod.GET, null, MAP);
+        ResponseEntity<Map<String, Object>> contact = http.exchange("/contacts/77040000001", HttpMethod.GET, withKey(), MAP);
         assertThat(contact.getBody()).containsEntry("first_name", "Айгерим").containsEntry("is_client", true);
-        assertThat(http.exchange("/contacts/77040000001/messages", HttpMethod.GET, null, LIST).getBody())
+        assertThat(http.exchange("/contacts/77040000001/messages", HttpMethod.GET, withKey(), LIST).getBody())
                 .extracting(m -> m.get("message_text")).containsExactly("Сколько стоит?");
-        assertThat(http.getForEntity("/contacts/70000000000", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.exchange("/contacts/70000000000", HttpMethod.GET, withKey(), String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test
@@ -67,7 +67,7 @@ class AgentApiIT extends AgentFlowSupport {
 
     @Test
     void statsCountContactsMessagesAndCalls() {
-        Map<String, Object> stats = http.exchange("/stats", HttpMethod.GET, null, MAP).getBody();
+        Map<String, Object> stats = http.exchange("/stats", HttpMethod.GET, withKey(), MAP).getBody();
 
         assertThat(stats).containsEntry("messages_today", 1).containsEntry("replies_today", 0).containsEntry("scheduled_calls", 1)
                 .containsEntry("active_follow_ups", 0);
@@ -82,16 +82,16 @@ class AgentApiIT extends AgentFlowSupport {
         jdbc.update("INSERT INTO follow_ups (contact_id, status, stop_reason) SELECT id, 'stopped', 'client_said_no'"
                 + " FROM contacts WHERE phone_number = '77040000001'");
 
-        assertThat(http.exchange("/follow-ups/active", HttpMethod.GET, null, LIST).getBody()).singleElement().satisfies(active -> assertThat(active)
+        assertThat(http.exchange("/follow-ups/active", HttpMethod.GET, withKey(), LIST).getBody()).singleElement().satisfies(active -> assertThat(active)
                 .containsEntry("phone_number", "77040000001").containsEntry("name", "Айгерим").containsEntry("touch_number", 2)
                 .containsEntry("next_due_local", "2027-01-08T10:00+05:00").containsEntry("next_due_utc", "2027-01-08T05:00Z")
                 .containsEntry("timezone", "Asia/Almaty").containsEntry("last_sent_local", "2026-12-28T10:00+05:00"));
-        assertThat(http.exchange("/stats", HttpMethod.GET, null, MAP).getBody()).containsEntry("active_follow_ups", 1);
+        assertThat(http.exchange("/stats", HttpMethod.GET, withKey(), MAP).getBody()).containsEntry("active_follow_ups", 1);
     }
 
     @Test
     void scheduledCallsNameTheContact() {
-        assertThat(http.exchange("/scheduled-calls", HttpMethod.GET, null, LIST).getBody())
+        assertThat(http.exchange("/scheduled-calls", HttpMethod.GET, withKey(), LIST).getBody())
                 .extracting(c -> c.get("phone_number")).containsExactly("77040000001");
     }
 }

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import kz.aisales.agent.config.QueueProperties;
-import kz.aisales.agent.conversation.ConversationRoutes;
+import kz.aisales.agent.conversation.TurnExchange;
 import kz.aisales.agent.conversation.ConversationStore;
 import kz.aisales.agent.conversation.Reply;
 import kz.aisales.agent.conversation.ReplyFactory;
@@ -107,8 +107,8 @@ class ManagerNoticeIT {
 
     private void notice(Turn turn, Reply reply) {
         Exchange done = producer.send("direct:manager-notice", exchange -> {
-            exchange.setProperty(ConversationRoutes.TURN, turn);
-            exchange.setProperty(ConversationRoutes.REPLY, reply);
+            exchange.setProperty(TurnExchange.TURN, turn);
+            exchange.setProperty(TurnExchange.REPLY, reply);
         });
         assertThat(done.getException()).isNull();
     }

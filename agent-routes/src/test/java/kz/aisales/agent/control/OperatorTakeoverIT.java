@@ -83,9 +83,9 @@ class OperatorTakeoverIT extends AgentFlowSupport {
 
         assertThat(paused.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(pausedUntil(PHONE)).isCloseTo(OffsetDateTime.now().plusHours(2), within(1, ChronoUnit.MINUTES));
-        assertThat(http.exchange("/contacts?paused=true", HttpMethod.GET, null, LIST).getBody())
+        assertThat(http.exchange("/contacts?paused=true", HttpMethod.GET, withKey(), LIST).getBody())
                 .singleElement().satisfies(contact -> assertThat(contact).containsEntry("phone_number", PHONE));
-        assertThat(http.exchange("/contacts?paused=false&is_client=true", HttpMethod.GET, null, LIST).getBody())
+        assertThat(http.exchange("/contacts?paused=false&is_client=true", HttpMethod.GET, withKey(), LIST).getBody())
                 .singleElement().satisfies(contact -> assertThat(contact).containsEntry("phone_number", OTHER));
         publishIncoming("api-pause-1", PHONE, "Сколько стоит курс?");
         awaitHandled("api-pause-1");
@@ -103,7 +103,7 @@ class OperatorTakeoverIT extends AgentFlowSupport {
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(http.exchange("/contacts/" + PHONE + "/pause?hours=abc", HttpMethod.POST, asOperator(null), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(http.exchange("/contacts?paused=maybe", HttpMethod.GET, null, String.class).getStatusCode())
+        assertThat(http.exchange("/contacts?paused=maybe", HttpMethod.GET, withKey(), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(pausedUntil(PHONE)).isNull();
     }

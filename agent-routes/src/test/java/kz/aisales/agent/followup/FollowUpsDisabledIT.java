@@ -2,7 +2,7 @@ package kz.aisales.agent.followup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import kz.aisales.agent.conversation.ConversationRoutes;
+import kz.aisales.agent.conversation.TurnExchange;
 import kz.aisales.agent.conversation.ConversationStore;
 import kz.aisales.agent.conversation.ReplyFactory;
 import kz.aisales.agent.conversation.Turn;
@@ -67,7 +67,7 @@ class FollowUpsDisabledIT {
         Turn turn = conversations.loadTurn(PHONE);
 
         Exchange done = producer.send("direct:follow-up-after-turn", exchange -> {
-            exchange.setProperty(ConversationRoutes.TURN, turn);
+            exchange.setProperty(TurnExchange.TURN, turn);
             exchange.getIn().setBody(replies.reply(turn, "Расскажите, что хотите создать?", "other", null));
         });
 

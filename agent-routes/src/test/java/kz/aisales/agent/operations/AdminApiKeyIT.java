@@ -53,8 +53,23 @@ class AdminApiKeyIT {
     }
 
     @Test
-    void readingNeedsNoKey() {
-        assertThat(http.getForEntity("/contacts/" + PHONE, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    void readingNeedsTheKeyTooAndOnlyHealthIsOpen() {
+        for (String path : new String[] {"/contacts/" + PHONE, "/contacts", "/contacts/" + PHONE + "/messages", "/stats",
+                "/scheduled-calls", "/follow-ups/active", "/actuator/prometheus"}) {
+            org.springframework.http.ResponseEntity<String> without = http.getForEntity(path, String.class);
+            assertThat(without.getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(without.getBody()).as(path).doesNotContain(PHONE).doesNotContain("aisales_");
+            assertThat(http.exchange(path, HttpMethod.GET, new HttpEntity<>(key("test-admin-key")), String.class)
+                    .getStatusCode()).as(path)
+                    .isEqualTo(HttpStatus.OK);
+        }
+        assertThat(http.getForEntity("/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    private static HttpHeaders key(String key) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-API-Key", key);
+        return headers;
     }
 
     private org.springframework.http.ResponseEntity<String> reclassify(String key) {

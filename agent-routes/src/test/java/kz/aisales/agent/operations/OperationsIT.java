@@ -75,9 +75,10 @@ class OperationsIT extends AgentFlowSupport {
     }
 
     @Test
-    void restApiAndPrometheusStayOpenWithoutCredentialsOrCsrfToken() {
+    void restApiAndPrometheusNeedTheKeyButNoConsoleCredentialsOrCsrfToken() {
         assertThat(http.getForEntity("/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.exchange("/actuator/prometheus", HttpMethod.GET, withKey(), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
         // the admin key, but no console credentials and no CSRF token
         ResponseEntity<String> change = http.exchange("/contacts/77019990002/classification", HttpMethod.PUT,
                 asOperator("{\"is_client\":true}"), String.class);
@@ -95,7 +96,7 @@ class OperationsIT extends AgentFlowSupport {
 
         // the publish is counted when the broker's confirm arrives, which may be just after the test received it
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            String metrics = http.getForObject("/actuator/prometheus", String.class);
+            String metrics = http.exchange("/actuator/prometheus", HttpMethod.GET, withKey(), String.class).getBody();
             assertThat(value(metrics, "aisales_messages_received_total", "type=\"chat\"")).isPositive();
             assertThat(value(metrics, "aisales_messages_published_total", "queue=\"" + queues.outgoing() + "\"")).isPositive();
             assertThat(value(metrics, "aisales_gemini_calls_seconds_count", "outcome=\"ok\"")).isPositive();

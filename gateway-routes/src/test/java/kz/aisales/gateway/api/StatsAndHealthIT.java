@@ -29,7 +29,7 @@ class StatsAndHealthIT extends GatewayTestSupport {
         await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM message_logs WHERE status = 'forwarded'", Integer.class) == 2);
 
-        Map<String, Object> stats = http.getForObject("/stats", Map.class);
+        Map<String, Object> stats = read("/stats", Map.class);
 
         assertThat((Map<String, Object>) stats.get("today")).containsEntry("received", 2).containsEntry("sent", 0)
                 .containsKeys("voice_transcribed", "voice_failed", "filtered", "send_failed");

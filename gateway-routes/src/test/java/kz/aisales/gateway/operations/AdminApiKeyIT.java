@@ -14,6 +14,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -61,12 +62,27 @@ class AdminApiKeyIT {
     }
 
     @Test
-    void readingNeedsNoKey() {
-        assertThat(http.getForEntity("/whitelist", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    void readingNeedsTheKeyTooAndOnlyHealthIsOpen() {
+        for (String path : new String[] {"/whitelist", "/stats", "/wappi/check", "/actuator/prometheus"}) {
+            ResponseEntity<String> without = http.getForEntity(path, String.class);
+            assertThat(without.getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(without.getBody()).as(path).doesNotContain("phone_number").doesNotContain("aisales_");
+            assertThat(http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers("test-admin-key")), String.class)
+                    .getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+        }
         assertThat(http.getForEntity("/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
-    private org.springframework.http.ResponseEntity<String> add(String key) {
+    @Test
+    void aScraperMayPresentTheKeyAsABearerToken() {
+        HttpHeaders bearer = new HttpHeaders();
+        bearer.setBearerAuth("test-admin-key");
+
+        assertThat(http.exchange("/actuator/prometheus", HttpMethod.GET, new HttpEntity<>(bearer), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    private ResponseEntity<String> add(String key) {
         return http.exchange("/whitelist", HttpMethod.POST,
                 new HttpEntity<>(Map.of("phone_number", PHONE, "description", "test"), headers(key)), String.class);
     }

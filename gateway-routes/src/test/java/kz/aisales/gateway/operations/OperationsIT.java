@@ -102,10 +102,12 @@ class OperationsIT extends GatewayTestSupport {
     }
 
     @Test
-    void healthPrometheusAndTheRestApiStayOpen() {
+    void theRestApiAndPrometheusNeedTheKeyButNoConsoleCredentials() {
         assertThat(http.getForEntity("/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(http.getForEntity("/whitelist", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.exchange("/actuator/prometheus", HttpMethod.GET, withKey(), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(http.exchange("/whitelist", HttpMethod.GET, withKey(), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
         // the admin key, but no console credentials and no CSRF token
         ResponseEntity<String> added = http.exchange("/whitelist", HttpMethod.POST,
                 asOperator("{\"phone_number\":\"77019990001\",\"description\":\"test\"}"), String.class);
@@ -127,7 +129,7 @@ class OperationsIT extends GatewayTestSupport {
         await().atMost(WAIT).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM message_logs WHERE correlation_id = 'corr-metrics' AND status = 'sent'", Integer.class) == 1);
 
-        String metrics = http.getForObject("/actuator/prometheus", String.class);
+        String metrics = read("/actuator/prometheus", String.class);
 
         assertThat(value(metrics, "aisales_messages_received_total", "outcome=\"forwarded\",type=\"chat\"")).isPositive();
         assertThat(value(metrics, "aisales_messages_published_total", "queue=\"" + queues.incoming() + "\"")).isPositive();

@@ -284,8 +284,8 @@ class WappiPollRoutesIT extends GatewayTestSupport {
         List<Long> latencies = new ArrayList<>();
         long interval = Long.parseLong(camel.resolvePropertyPlaceholders("{{polling.interval}}")) * 1000;
         for (int i = 0; i < 20; i++) {
-            // a customer writes at a random moment of the poll cycle, not right after a poll
-            await().pollDelay(Duration.ofMillis(ThreadLocalRandom.current().nextLong(interval))).until(() -> true);
+            // a deliberate pause, not a wait for anything: a customer writes at a random moment of the poll cycle
+            Thread.sleep(ThreadLocalRandom.current().nextLong(interval));
             long appeared = System.nanoTime();
             wappi.add(WappiStub.text("L" + i + "-" + UUID.randomUUID(), chat, now() + i, "latency " + i));
             JsonNode message = receive(queues.incoming(), WAIT);

@@ -30,6 +30,8 @@ import kz.aisales.gateway.support.GatewayTestSupport;
 import kz.aisales.gateway.support.Measurements;
 import kz.aisales.gateway.support.WappiStub;
 
+import org.apache.camel.api.management.ManagedCamelContext;
+import org.apache.camel.api.management.mbean.ManagedProcessorMBean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.amqp.core.Message;
@@ -247,10 +249,18 @@ class WappiSendRoutesIT extends GatewayTestSupport {
         return Long.parseLong(camel.resolvePropertyPlaceholders("{{sending.rate-period-seconds}}")) * 1000;
     }
 
-    /** The throttle window is sliding and shared with the other tests' sends: let one whole window pass first. */
+    /**
+     * The throttle window is sliding and shared with the other tests' sends: wait until the throttle itself has let
+     * nothing through for one whole window (its node's last completed exchange, from Camel's management).
+     */
     private void waitForAnEmptyWindow(long periodMs) {
         long windowMs = periodMs + Long.parseLong(camel.resolvePropertyPlaceholders("{{sending.rate-margin-ms}}"));
-        await().pollDelay(Duration.ofMillis(windowMs)).atMost(Duration.ofMillis(windowMs * 2)).until(() -> true);
+        ManagedProcessorMBean throttle = camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class)
+                .getManagedProcessor("throttle-per-number");
+        await().atMost(Duration.ofMillis(windowMs * 3)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            java.util.Date last = throttle.getLastExchangeCompletedTimestamp();
+            return last == null || System.currentTimeMillis() - last.getTime() >= windowMs;
+        });
     }
 
     /** This test's own calls: a retry of an earlier test's message may still pass the shared throttle. */

@@ -112,6 +112,18 @@ public abstract class GatewayTestSupport {
         camel.getRouteController().stopRoute("wappi-poll");
     }
 
+    /** A read as a machine makes it: with the admin key (every call but /health needs it). */
+    protected static HttpEntity<Void> withKey() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-API-Key", ADMIN_KEY);
+        return new HttpEntity<>(headers);
+    }
+
+    /** {@code GET path} with the admin key. */
+    protected <T> T read(String path, Class<T> type) {
+        return http.exchange(path, org.springframework.http.HttpMethod.GET, withKey(), type).getBody();
+    }
+
     /** A changing REST call as an operator makes it: JSON, with the admin key of the test profile. */
     protected static <T> HttpEntity<T> asOperator(T body) {
         HttpHeaders headers = new HttpHeaders();

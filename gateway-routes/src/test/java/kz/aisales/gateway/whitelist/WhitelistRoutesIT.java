@@ -22,7 +22,7 @@ class WhitelistRoutesIT extends GatewayTestSupport {
         assertThat(added.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(added.getBody()).containsEntry("phone_number", "77051234567");
 
-        List<Map<String, Object>> listed = http.getForObject("/whitelist", List.class);
+        List<Map<String, Object>> listed = read("/whitelist", List.class);
         assertThat(listed).extracting(entry -> entry.get("phone_number")).contains("77051234567", "77752837306");
 
         ResponseEntity<Void> removed = http.exchange("/whitelist/77051234567@c.us", HttpMethod.DELETE, asOperator(null),

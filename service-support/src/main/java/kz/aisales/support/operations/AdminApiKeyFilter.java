@@ -14,14 +14,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Every REST call that changes something (any method but GET, HEAD and OPTIONS), and every read under
- * {@code admin.protected-read-paths}, needs the {@code X-API-Key} header to equal {@code ADMIN_API_KEY}; a wrong or
- * missing key gets 401 and changes (or shows) nothing. With no key configured every such call is refused, like the
- * consoles without a password. Paths under {@code admin.open-paths} ({@code /actuator/}, whose consoles have their
- * own login, and the gateway's Wappi webhook, which has its own secret) are not looked at.
+ * {@code admin.protected-read-paths} (both services: everything, so no customer data answers without credentials),
+ * needs {@code ADMIN_API_KEY}, as {@code X-API-Key} or as {@code Authorization: Bearer ...} (what a Prometheus scraper
+ * sends); a wrong or missing key gets 401 and changes or shows nothing. With no key configured every such call is
+ * refused, like the consoles without a password. Paths under {@code admin.open-paths} are not looked at:
+ * {@code /health}, the consoles (their own login) and the gateway's Wappi webhook (its own secret). A path matches a
+ * prefix when it equals it or continues it after a {@code /}.
  */
 class AdminApiKeyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-API-Key";
+    private static final String BEARER = "Bearer ";
 
     private final byte[] key;
     private final List<String> openPaths;
@@ -37,25 +40,38 @@ class AdminApiKeyFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
         String path = request.getRequestURI();
-        if (openPaths.stream().anyMatch(path::startsWith)) {
+        if (openPaths.stream().anyMatch(prefix -> under(path, prefix))) {
             return true;
         }
         boolean reading = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
-        return reading && protectedReadPaths.stream().noneMatch(path::startsWith);
+        return reading && protectedReadPaths.stream().noneMatch(prefix -> under(path, prefix));
     }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (key.length == 0) {
-            refuse(response, "ADMIN_API_KEY is not configured on this service: calls that change data are refused");
+            refuse(response, "ADMIN_API_KEY is not configured on this service: every call but /health is refused");
             return;
         }
-        String given = request.getHeader(HEADER);
-        if (given == null || !MessageDigest.isEqual(key, given.getBytes(StandardCharsets.UTF_8))) {
+        if (!same(request.getHeader(HEADER)) && !same(bearer(request.getHeader("Authorization")))) {
             refuse(response, "a valid X-API-Key header is required");
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    static boolean under(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/");
+    }
+
+    private boolean same(String given) {
+        return given != null && MessageDigest.isEqual(key, given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String bearer(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? authorization.substring(BEARER.length()).trim() : null;
     }
 
     private static void refuse(HttpServletResponse response, String reason) throws IOException {

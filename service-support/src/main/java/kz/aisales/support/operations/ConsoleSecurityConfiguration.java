@@ -32,9 +32,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Hawtio ({@code /actuator/hawtio}) and Jolokia ({@code /actuator/jolokia}) need the operator's HTTP Basic
- * credentials; with no {@code HAWTIO_PASSWORD} they refuse everyone. Everything else stays open: {@code /health},
- * reading the REST DSL endpoints (changing calls need {@code ADMIN_API_KEY}, {@link AdminApiKeyFilter}) and
- * {@code /actuator/prometheus} (scrapers send no credentials; keep the port private).
+ * credentials; with no {@code HAWTIO_PASSWORD} they refuse everyone. Everything else but {@code /health} (and the
+ * gateway's webhook, which has its own secret) needs {@code ADMIN_API_KEY}, reads included ({@link AdminApiKeyFilter}):
+ * the REST endpoints and {@code /actuator/prometheus} alike.
  * CSRF protection applies to the consoles only (Hawtio's front end echoes the {@code XSRF-TOKEN} cookie in
  * {@code X-XSRF-TOKEN}); the REST API holds no session or cookie to abuse, so it has none.
  */
@@ -68,7 +68,7 @@ public class ConsoleSecurityConfiguration {
             throws Exception {
         http.addFilterBefore(new AdminApiKeyFilter(admin), AuthorizationFilter.class);
         if (!admin.configured()) {
-            LOG.warn("ADMIN_API_KEY is not set: REST calls that change data are refused (401) until it is");
+            LOG.warn("ADMIN_API_KEY is not set: every REST call but /health is refused (401) until it is");
         }
         http.authorizeHttpRequests(requests -> {
                     if (console.enabled()) {

@@ -21,8 +21,24 @@ class AdminApiKeyFilterTest {
     }
 
     @Test
-    void withNoKeyConfiguredReadingStaysOpen() throws Exception {
-        assertThat(filter("", "GET", "/anything", null).getStatus()).isEqualTo(200);
+    void byDefaultEveryReadButHealthAndTheConsolesNeedsTheKey() throws Exception {
+        assertThat(filter("k-1", "GET", "/contacts", null).getStatus()).isEqualTo(401);
+        assertThat(filter("k-1", "GET", "/contacts", "k-1").getStatus()).isEqualTo(200);
+        assertThat(filter("", "GET", "/stats", null).getStatus()).isEqualTo(401);
+        assertThat(filter("", "GET", "/health", null).getStatus()).isEqualTo(200);
+        assertThat(filter("", "GET", "/actuator/hawtio/index.html", null).getStatus()).isEqualTo(200);
+        assertThat(filter("k-1", "GET", "/healthz", null).getStatus()).isEqualTo(401);
+    }
+
+    @Test
+    void theKeyMayComeAsABearerToken() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/actuator/prometheus");
+        request.addHeader("Authorization", "Bearer k-1");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        new AdminApiKeyFilter(new AdminProperties("k-1", null, null)).doFilter(request, response, new MockFilterChain());
+
+        assertThat(response.getStatus()).isEqualTo(200);
     }
 
     @Test

@@ -1,0 +1,26 @@
+package kz.aisales.agent.conversation;
+
+/**
+ * The names a conversation turn carries on its exchange, shared by the routes and the beans they call (so no bean
+ * needs the route class for a name).
+ */
+public final class TurnExchange {
+
+    /** Header and property: the contact's phone number, digits only. */
+    public static final String PHONE = "phone_number";
+    /** Header: the Wappi message id (or follow-up id) that started the chain; in every log line. */
+    public static final String CORRELATION_ID = "correlation_id";
+    /** Property: the {@link IncomingMessage} being consumed. */
+    public static final String INCOMING = "incoming";
+    /** Property: the burst's message as JSON, kept to park the turn on the dead-letter queue. */
+    public static final String INCOMING_JSON = "incomingJson";
+    /** Property: the {@link Turn} (contact, history, unanswered messages). */
+    public static final String TURN = "turn";
+    /** Property: the {@link Reply} of the turn. */
+    public static final String REPLY = "reply";
+    /** Property: what conversation control decided for the turn. */
+    public static final String CONTROL = "control";
+
+    private TurnExchange() {
+    }
+}

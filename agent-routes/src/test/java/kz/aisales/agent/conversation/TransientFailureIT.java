@@ -1,0 +1,79 @@
+package kz.aisales.agent.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import kz.aisales.agent.AgentFlowSupport;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.AdviceWith;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Message;
+import org.springframework.dao.TransientDataAccessResourceException;
+
+/**
+ * A transient database failure inside a {@code direct:} step is retried by the consumer's policy, and the customer is
+ * answered: the step propagates the failure instead of exhausting it on its own. The faults are injected with
+ * AdviceWith into the shared context, armed only while a test here runs.
+ */
+class TransientFailureIT extends AgentFlowSupport {
+
+    private static final AtomicInteger STORE_FAILURES = new AtomicInteger();
+    private static final AtomicInteger TURN_FAILURES = new AtomicInteger();
+    /** The (shared, cached) context the faults were woven into, so they are woven once. */
+    private static CamelContext advised;
+
+    @BeforeEach
+    void injectFaults() throws Exception {
+        if (advised != camel) {
+            AdviceWith.adviceWith(camel, "customer-message", route -> route.weaveAddFirst()
+                    .process(exchange -> fail(STORE_FAILURES, "store")).id("inject-store-failure"));
+            AdviceWith.adviceWith(camel, "conversation-respond", route -> route.weaveAddFirst()
+                    .process(exchange -> fail(TURN_FAILURES, "load turn")).id("inject-turn-failure"));
+            advised = camel;
+        }
+    }
+
+    @AfterEach
+    void disarm() {
+        STORE_FAILURES.set(0);
+        TURN_FAILURES.set(0);
+    }
+
+    @Test
+    void aTransientFailureStoringTheMessageIsRetriedAndTheCustomerAnswered() {
+        stubModerator(true);
+        stubSales("Здравствуйте! Что хотите создать?", "other");
+        STORE_FAILURES.set(2);
+
+        publishIncoming("transient-store-1", "77010000061", "Хочу научиться делать сайты");
+
+        Message reply = receiveOutgoing(30_000);
+        assertThat(reply).isNotNull();
+        assertThat(STORE_FAILURES.get()).isZero();
+        assertThat(receiveDeadLetter(500)).isNull();
+    }
+
+    @Test
+    void aTransientFailureInsideTheTurnIsRetriedAndTheCustomerAnswered() {
+        stubModerator(true);
+        stubSales("Здравствуйте! Что хотите создать?", "other");
+        TURN_FAILURES.set(2);
+
+        publishIncoming("transient-turn-1", "77010000062", "Хочу научиться делать сайты");
+
+        Message reply = receiveOutgoing(30_000);
+        assertThat(reply).isNotNull();
+        assertThat(TURN_FAILURES.get()).isZero();
+        assertThat(receiveDeadLetter(500)).isNull();
+    }
+
+    private static void fail(AtomicInteger failures, String step) {
+        if (failures.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            throw new TransientDataAccessResourceException("injected: the database connection dropped during " + step);
+        }
+    }
+}
