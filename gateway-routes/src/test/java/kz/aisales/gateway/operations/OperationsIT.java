@@ -75,6 +75,46 @@ class OperationsIT extends GatewayTestSupport {
     }
 
     @Test
+    void jolokiaLetsTheOperatorRunRouteOperationsAndNothingElse() throws Exception {
+        String route = "org.apache.camel:context=whatsapp-gateway,type=routes,name=\"whitelist-list\"";
+        assertJolokia(Map.of("type", "exec", "mbean", route, "operation", "suspend()"), 200);
+        assertJolokia(Map.of("type", "exec", "mbean", route, "operation", "resume()"), 200);
+        assertJolokia(Map.of("type", "exec", "mbean", route, "operation", "reset()"), 200);
+
+        // any other operation, an attribute write, the JSR-160 proxy and the JVM's diagnostics are refused
+        assertJolokia(Map.of("type", "exec", "mbean", "java.lang:type=Memory", "operation", "gc()"), 403);
+        assertJolokia(Map.of("type", "exec", "mbean", route, "operation", "remove()"), 403);
+        assertJolokia(Map.of("type", "write", "mbean", route, "attribute", "Tracing", "value", true), 403);
+        assertJolokia(Map.of("type", "exec", "mbean", "com.sun.management:type=DiagnosticCommand",
+                "operation", "vmSystemProperties()"), 403);
+        assertJolokia(Map.of("type", "read", "mbean", "java.lang:type=Runtime",
+                "attribute", "SystemProperties"), 403);
+        // no JSR-160 proxy here at all (400: no such request type); the policy would refuse it too (403)
+        ResponseEntity<String> proxy = jolokiaPost(Map.of("type", "proxy", "mbean", "java.lang:type=Memory",
+                "attribute", "HeapMemoryUsage",
+                "target", Map.of("url", "service:jmx:rmi:///jndi/rmi://127.0.0.1:1099/jmxrmi")));
+        assertThat(proxy.getStatusCode().value()).as(proxy.toString()).isIn(400, 403);
+        assertThat(proxy.getBody()).doesNotContain("\"used\"");
+        assertThat(jolokiaRouteState(route)).isEqualTo("Started");
+    }
+
+    @Test
+    void aConsoleRequestFromAPageOfAnotherOriginIsRefused() {
+        HttpHeaders foreign = new HttpHeaders();
+        foreign.setOrigin("https://evil.example");
+        ResponseEntity<String> refused = http.withBasicAuth(CONSOLE_USER, CONSOLE_PASSWORD)
+                .exchange(ROUTES, HttpMethod.GET, new HttpEntity<>(foreign), String.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(refused.getBody()).doesNotContain("org.apache.camel");
+
+        HttpHeaders own = new HttpHeaders();
+        own.setOrigin(http.getRootUri());
+        assertThat(http.withBasicAuth(CONSOLE_USER, CONSOLE_PASSWORD)
+                .exchange(ROUTES, HttpMethod.GET, new HttpEntity<>(own), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
     void hawtioOpensForTheOperator() {
         ResponseEntity<String> console = http.withBasicAuth(CONSOLE_USER, CONSOLE_PASSWORD)
                 .getForEntity("/actuator/hawtio/", String.class);
@@ -167,6 +207,17 @@ class OperationsIT extends GatewayTestSupport {
         headers.add("X-XSRF-TOKEN", token);
         return http.withBasicAuth(CONSOLE_USER, CONSOLE_PASSWORD).exchange("/actuator/jolokia", HttpMethod.POST,
                 new HttpEntity<>(JSON.writeValueAsString(request), headers), String.class);
+    }
+
+    /** Jolokia answers 200 over HTTP and puts its own verdict in the body's {@code status}. */
+    private void assertJolokia(Map<String, Object> request, int status) throws Exception {
+        JsonNode answer = JSON.readTree(jolokiaPost(request).getBody());
+        assertThat(answer.path("status").asInt()).as(request + " -> " + answer).isEqualTo(status);
+    }
+
+    private String jolokiaRouteState(String route) throws Exception {
+        return JSON.readTree(jolokiaPost(Map.of("type", "read", "mbean", route, "attribute", "State")).getBody())
+                .path("value").asText();
     }
 
     /** The value of one Prometheus sample whose labels include {@code labels}, or -1. */

@@ -35,6 +35,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * credentials; with no {@code HAWTIO_PASSWORD} they refuse everyone. Everything else but {@code /health} (and the
  * gateway's webhook, which has its own secret) needs {@code ADMIN_API_KEY}, reads included ({@link AdminApiKeyFilter}):
  * the REST endpoints and {@code /actuator/prometheus} alike.
+ * What the operator may do through Jolokia is Jolokia's policy ({@code jolokia-access.xml}: reads and a few route
+ * operations); a console request from a page of another origin is refused ({@link ConsoleOriginFilter}).
  * CSRF protection applies to the consoles only (Hawtio's front end echoes the {@code XSRF-TOKEN} cookie in
  * {@code X-XSRF-TOKEN}); the REST API holds no session or cookie to abuse, so it has none.
  */
@@ -66,7 +68,8 @@ public class ConsoleSecurityConfiguration {
     @Bean
     SecurityFilterChain consoleSecurity(HttpSecurity http, ConsoleProperties console, AdminProperties admin)
             throws Exception {
-        http.addFilterBefore(new AdminApiKeyFilter(admin), AuthorizationFilter.class);
+        http.addFilterBefore(new AdminApiKeyFilter(admin), AuthorizationFilter.class)
+                .addFilterBefore(new ConsoleOriginFilter(CONSOLES), AuthorizationFilter.class);
         if (!admin.configured()) {
             LOG.warn("ADMIN_API_KEY is not set: every REST call but /health is refused (401) until it is");
         }
