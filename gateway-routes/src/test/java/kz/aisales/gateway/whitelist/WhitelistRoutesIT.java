@@ -8,11 +8,39 @@ import java.util.Map;
 import kz.aisales.gateway.support.GatewayTestSupport;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 class WhitelistRoutesIT extends GatewayTestSupport {
+
+    @Autowired
+    WhitelistSeed seed;
+
+    @Autowired
+    WhitelistProperties configured;
+
+    @Autowired
+    Whitelist whitelist;
+
+    @Test
+    void numbersFromConfigurationAreWhitelistedAndLeaveWhenTheVariableNoLongerListsThem() {
+        assertThat(configured.numbers()).containsExactly("77752837306", "77018855588", "77088098009");
+        http.postForEntity("/whitelist", asOperator(Map.of("phone_number", "77051110000", "description", "test")), Map.class);
+        try {
+            seed.apply(List.of("77010000099", "77752837306"));
+
+            assertThat(whitelist.contains("+7 701 000 0099")).isTrue();
+            assertThat(whitelist.contains("77752837306")).isTrue();
+            assertThat(whitelist.contains("77018855588")).as("no longer configured").isFalse();
+            assertThat(whitelist.contains("77051110000")).as("added over REST, not the variable's").isTrue();
+        } finally {
+            seed.apply(configured.numbers());
+        }
+        assertThat(whitelist.contains("77010000099")).isFalse();
+        assertThat(whitelist.contains("77018855588")).isTrue();
+    }
 
     @Test
     @SuppressWarnings("unchecked")
