@@ -1,6 +1,8 @@
 package kz.aisales.agent.control;
 
 import java.time.format.DateTimeFormatter;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +14,7 @@ import kz.aisales.agent.conversation.OutgoingMessage;
 import kz.aisales.agent.conversation.Reply;
 import kz.aisales.agent.conversation.ReplyFactory;
 import kz.aisales.agent.conversation.Turn;
+import kz.aisales.agent.prompts.CustomerData;
 
 import org.apache.camel.ExchangeProperty;
 import org.springframework.stereotype.Component;
@@ -19,11 +22,15 @@ import org.springframework.stereotype.Component;
 /**
  * The optional notice to the business's manager ({@code MANAGER_PHONE}): when a customer agrees to buy (intent
  * {@code yes}) or books a call, a {@code notice} with the contact, what they agreed to and their last words. Its
- * outbox id derives from the answered message, so a repeated turn notifies once.
+ * outbox id derives from the answered message, so a repeated turn notifies once. The customer's name and words are
+ * quoted defused: trimmed, and with links the manager's WhatsApp will not make clickable.
  */
 @Component
 public class ManagerNotices {
 
+    static final int QUOTE_MAX_CHARS = 300;
+    /** A link or a bare domain, which WhatsApp would make clickable. */
+    private static final Pattern LINKISH = Pattern.compile("(?i)\\b(?:https?://)?[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,}\\S*");
     private static final DateTimeFormatter CALL_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
     private final ControlProperties control;
@@ -41,13 +48,31 @@ public class ManagerNotices {
         return control.notifiesManager() && reply.sends() && ("yes".equals(reply.intent()) || reply.callAt() != null);
     }
 
+    /** The customer's words as the manager sees them: trimmed, on one line at most {@value #QUOTE_MAX_CHARS} long. */
+    static String quoted(String text) {
+        String line = text == null ? "" : text.replaceAll("\\s+", " ").strip();
+        return line.length() <= QUOTE_MAX_CHARS ? line : line.substring(0, QUOTE_MAX_CHARS).strip() + "…";
+    }
+
+    /** Links written so that WhatsApp does not make them clickable: {@code hxxps://evil[.]example/pay}. */
+    static String defused(String text) {
+        Matcher link = LINKISH.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (link.find()) {
+            link.appendReplacement(out, Matcher.quoteReplacement(
+                    link.group().replaceFirst("(?i)^http", "hxxp").replace(".", "[.]")));
+        }
+        link.appendTail(out);
+        return out.toString();
+    }
+
     public String notice(@ExchangeProperty(TurnExchange.REPLY) Reply reply, @ExchangeProperty(TurnExchange.TURN) Turn turn) {
         String what = reply.callAt() != null
                 ? "записался на звонок " + CALL_TIME.format(reply.callAt().atZoneSameInstant(hours.timezone()))
                 : "готов купить";
-        String name = turn.contact().displayName();
-        String text = "🔔 " + (name.isBlank() ? "Клиент" : name) + " (+" + reply.phoneNumber() + ") " + what
-                + ". Последнее сообщение: «" + turn.lastUnhandled().text() + "»";
+        String name = CustomerData.name(turn.contact().displayName());
+        String text = "🔔 " + (name.isBlank() ? "Клиент" : defused(name)) + " (+" + reply.phoneNumber() + ") " + what
+                + ". Последнее сообщение: «" + defused(quoted(turn.lastUnhandled().text())) + "»";
         OutgoingMessage notice = new OutgoingMessage(ReplyFactory.outboxId(reply.replyToMessageId(), "notice"),
                 control.managerPhoneDigits(), text, null, false, "notice", reply.createdAt(), null);
         try {

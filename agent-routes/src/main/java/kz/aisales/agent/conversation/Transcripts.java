@@ -20,6 +20,23 @@ public final class Transcripts {
         return transcript.toString().strip();
     }
 
+    /**
+     * The conversation with {@code preface} (customer data such as their fenced name) before the customer's first
+     * words, in a user content of its own when the conversation opens with ours.
+     */
+    public static List<GeminiRequest.Content> contents(List<ChatMessage> history, String preface) {
+        List<GeminiRequest.Content> contents = new ArrayList<>(contents(history));
+        if (preface.isEmpty()) {
+            return contents;
+        }
+        if (!contents.isEmpty() && "user".equals(contents.get(0).role())) {
+            contents.set(0, GeminiRequest.Content.user(preface + contents.get(0).text()));
+        } else {
+            contents.add(0, GeminiRequest.Content.user(preface));
+        }
+        return contents;
+    }
+
     /** Consecutive messages of one side become one content, as Gemini expects turns to alternate. */
     public static List<GeminiRequest.Content> contents(List<ChatMessage> history) {
         List<GeminiRequest.Content> contents = new ArrayList<>();

@@ -15,6 +15,7 @@ import kz.aisales.agent.control.Languages;
 import kz.aisales.agent.conversation.ChatMessage;
 import kz.aisales.agent.conversation.ConversationStore;
 import kz.aisales.agent.conversation.Reply;
+import kz.aisales.agent.conversation.ReplyCheck;
 import kz.aisales.agent.conversation.ReplyFactory;
 import kz.aisales.agent.conversation.Transcripts;
 import kz.aisales.agent.conversation.Turn;
@@ -62,13 +63,14 @@ public class FollowUpPrompt {
     private final ConversationStore conversations;
     private final FollowUpStore followUps;
     private final ReplyFactory replies;
+    private final ReplyCheck check;
     private final BusinessProperties business;
     private final WorkingHoursProperties hours;
     private final Languages languages;
     private final Clock clock;
 
     public FollowUpPrompt(PromptTemplates prompts, GeminiRequestFactory requests, StructuredAnswers answers,
-            ConversationStore conversations, FollowUpStore followUps, ReplyFactory replies, BusinessProperties business,
+            ConversationStore conversations, FollowUpStore followUps, ReplyFactory replies, ReplyCheck check, BusinessProperties business,
             WorkingHoursProperties hours, Languages languages, Clock clock) {
         this.prompts = prompts;
         this.requests = requests;
@@ -76,6 +78,7 @@ public class FollowUpPrompt {
         this.conversations = conversations;
         this.followUps = followUps;
         this.replies = replies;
+        this.check = check;
         this.business = business;
         this.hours = hours;
         this.languages = languages;
@@ -89,9 +92,11 @@ public class FollowUpPrompt {
         Map<String, String> system = new HashMap<>(variables);
         system.put("conversation_history", CustomerData.IN_USER_MESSAGE);
         system.put("last_client_message", CustomerData.IN_USER_MESSAGE);
+        system.put("contact_name", CustomerData.NAME_IN_USER_MESSAGE);
         String instruction = prompts.render(PROMPT, system) + "\n\n" + languages.instruction(conversation.contact().language());
         return requests.structured(instruction, List.of(GeminiRequest.Content.user(
-                CustomerData.fenced("Переписка", variables.get("conversation_history"))
+                CustomerData.fencedName(conversation.contact().displayName())
+                        + CustomerData.fenced("Переписка", variables.get("conversation_history"))
                         + CustomerData.fenced("Последнее сообщение клиента", variables.get("last_client_message"))
                         + "Напиши касание номер " + touch.touchNumber() + " и верни JSON.")), SCHEMA);
     }
@@ -101,7 +106,7 @@ public class FollowUpPrompt {
         if (followUp.reply() == null || followUp.reply().isBlank()) {
             throw new GeminiException("follow-up answer without reply text");
         }
-        return replies.followUp(touch.contactId(), touch.phoneNumber(), touch.outboxId(), followUp.reply().strip());
+        return replies.followUp(touch.contactId(), touch.phoneNumber(), touch.outboxId(), check.checked(followUp.reply().strip()));
     }
 
     Map<String, String> variables(int touch, Turn conversation, String lastCustomerIntent, ZonedDateTime now) {
@@ -115,7 +120,7 @@ public class FollowUpPrompt {
         variables.put("contact_name", conversation.contact().displayName());
         variables.put("touch_number", String.valueOf(touch));
         variables.put("touch_strategy", STRATEGIES.get(Math.min(touch, STRATEGIES.size()) - 1));
-        variables.put("conversation_history", Transcripts.plain(history, conversation.contact().displayName()));
+        variables.put("conversation_history", Transcripts.plain(history, CustomerData.name(conversation.contact().displayName())));
         variables.put("last_bot_message", lastBot == null ? "" : lastBot.text());
         variables.put("last_client_message", lastCustomer == null ? "" : lastCustomer.text());
         variables.put("follow_up_reason", reason(touch, lastCustomerIntent));

@@ -40,14 +40,17 @@ public class Moderator {
     }
 
     public GeminiRequest request(@ExchangeProperty(TurnExchange.TURN) Turn turn) {
-        String name = turn.contact().displayName();
+        String name = CustomerData.name(turn.contact().displayName());
+        String fullName = CustomerData.name(turn.contact().fullName());
         String system = prompts.render(PROMPT, Map.of(
-                "contact_name", name,
-                "full_name", turn.contact().fullName() == null ? "" : turn.contact().fullName(),
+                "contact_name", CustomerData.NAME_IN_USER_MESSAGE,
+                "full_name", CustomerData.NAME_IN_USER_MESSAGE,
                 "business_name", business.name(),
                 "conversation_history", CustomerData.IN_USER_MESSAGE));
         return requests.structured(system, List.of(GeminiRequest.Content.user(
-                CustomerData.fenced("Переписка", Transcripts.plain(turn.history(), name))
+                CustomerData.fencedName(name)
+                        + (fullName.isEmpty() || fullName.equals(name) ? "" : CustomerData.fenced("Полное имя", fullName))
+                        + CustomerData.fenced("Переписка", Transcripts.plain(turn.history(), name))
                         + "Классифицируй этот контакт по переписке и верни JSON.")), Classification.SCHEMA);
     }
 

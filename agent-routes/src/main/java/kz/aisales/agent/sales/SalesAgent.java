@@ -16,6 +16,7 @@ import kz.aisales.agent.control.Languages;
 import kz.aisales.agent.conversation.ChatMessage;
 import kz.aisales.agent.conversation.TurnExchange;
 import kz.aisales.agent.conversation.Reply;
+import kz.aisales.agent.conversation.ReplyCheck;
 import kz.aisales.agent.conversation.ReplyFactory;
 import kz.aisales.agent.conversation.Transcripts;
 import kz.aisales.agent.conversation.Turn;
@@ -24,6 +25,7 @@ import kz.aisales.agent.gemini.GeminiRequest;
 import kz.aisales.agent.gemini.GeminiRequestFactory;
 import kz.aisales.agent.gemini.StructuredAnswers;
 import kz.aisales.agent.knowledge.KnowledgeSearch;
+import kz.aisales.agent.prompts.CustomerData;
 import kz.aisales.agent.prompts.PromptTemplates;
 
 import org.apache.camel.Body;
@@ -33,7 +35,7 @@ import org.springframework.stereotype.Component;
 /**
  * The SPIN sales consultant: builds its prompt (business facts, knowledge-base passages relevant to the
  * customer's recent messages, the time and working hours, the customer's language) and turns its structured
- * answer into a reply, replacing it with a valid slot when the agreed call time is outside working hours, and with
+ * answer into a reply (checked: {@link ReplyCheck}), replacing it with a valid slot when the agreed call time is outside working hours, and with
  * the opt-out confirmation when the customer asked not to be messaged.
  */
 @Component
@@ -49,13 +51,14 @@ public class SalesAgent {
     private final KnowledgeSearch knowledge;
     private final CallPlanner calls;
     private final ReplyFactory replies;
+    private final ReplyCheck check;
     private final BusinessProperties business;
     private final WorkingHoursProperties hours;
     private final Languages languages;
     private final Clock clock;
 
     public SalesAgent(PromptTemplates prompts, GeminiRequestFactory requests, StructuredAnswers answers, KnowledgeSearch knowledge,
-            CallPlanner calls, ReplyFactory replies, BusinessProperties business, WorkingHoursProperties hours, Languages languages,
+            CallPlanner calls, ReplyFactory replies, ReplyCheck check, BusinessProperties business, WorkingHoursProperties hours, Languages languages,
             Clock clock) {
         this.prompts = prompts;
         this.requests = requests;
@@ -63,6 +66,7 @@ public class SalesAgent {
         this.knowledge = knowledge;
         this.calls = calls;
         this.replies = replies;
+        this.check = check;
         this.business = business;
         this.hours = hours;
         this.languages = languages;
@@ -73,12 +77,13 @@ public class SalesAgent {
         Map<String, String> variables = new HashMap<>();
         variables.put("business_name", business.name());
         variables.put("kaspi_payment_link", business.kaspiPaymentLink() == null ? "" : business.kaspiPaymentLink());
-        variables.put("contact_name", turn.contact().displayName());
+        variables.put("contact_name", CustomerData.NAME_IN_USER_MESSAGE);
         variables.put("knowledge_base", knowledge.passagesFor(recentCustomerText(turn)));
         variables.put("current_time", NOW.format(ZonedDateTime.now(clock.withZone(hours.timezone()))));
         variables.put("working_hours", String.format("понедельник-пятница, %02d:00-%02d:00 (%s)", hours.start(), hours.end(), hours.timezone()));
         String system = prompts.render(PROMPT, variables) + "\n\n" + languages.instruction(turn.contact().language());
-        return requests.structured(system, Transcripts.contents(turn.history()), SalesAnswer.SCHEMA);
+        return requests.structured(system, Transcripts.contents(turn.history(), CustomerData.fencedName(turn.contact().displayName())),
+                SalesAnswer.SCHEMA);
     }
 
     public Reply reply(@ExchangeProperty(TurnExchange.TURN) Turn turn, @Body String answer) {
@@ -91,10 +96,10 @@ public class SalesAgent {
         }
         CallPlan plan = sales.call() == null ? calls.plan(false, null) : calls.plan(sales.call().agreed(), sales.call().time());
         return switch (plan.decision()) {
-            case BOOK -> replies.reply(turn, sales.reply(), sales.normalisedIntent(), plan.time().toOffsetDateTime());
+            case BOOK -> replies.reply(turn, check.checked(sales.reply()), sales.normalisedIntent(), plan.time().toOffsetDateTime());
             case PROPOSE -> replies.reply(turn, business.callSlotProposal().replace("{slot}", CallPlanner.describe(plan.time())),
                     sales.normalisedIntent(), null);
-            case NONE -> replies.reply(turn, sales.reply(), sales.normalisedIntent(), null);
+            case NONE -> replies.reply(turn, check.checked(sales.reply()), sales.normalisedIntent(), null);
         };
     }
 

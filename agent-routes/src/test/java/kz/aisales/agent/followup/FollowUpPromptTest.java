@@ -20,7 +20,7 @@ class FollowUpPromptTest {
     private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
     private static final ZonedDateTime NOW = ZonedDateTime.of(2026, 12, 31, 10, 0, 0, 0, ALMATY);
 
-    private final FollowUpPrompt prompt = new FollowUpPrompt(null, null, null, null, null, null,
+    private final FollowUpPrompt prompt = new FollowUpPrompt(null, null, null, null, null, null, null,
             new BusinessProperties("AI Academy", "https://kaspi.kz/pay/x", "fallback", "greeting", "{slot}"), null, null, null);
     private final Turn conversation = new Turn(new Contact(1, "77010000001", "Иван", "Иван Петров", null, null, true, null, false, null), List.of(), List.of(
             new ChatMessage(1, "m1", "user", "Хочу сделать сайт для своего магазина", at(2026, 12, 25, 22, 0)),

@@ -21,9 +21,9 @@ class PromptTemplatesTest {
     void theBuiltInPromptIsUsedWhenTheFolderHasNone() {
         String prompt = new PromptTemplates(new PromptProperties(folder.toString()))
                 .render("moderator_prompt.txt", Map.of("business_name", "Школа", "contact_name", "Иван",
-                        "full_name", "Иван Петров", "conversation_history", "Клиент: привет"));
+                        "conversation_history", "Клиент: привет"));
 
-        assertThat(prompt).contains("«Школа»", "Иван (полное имя: Иван Петров)", "Клиент: привет").doesNotContain("{business_name}");
+        assertThat(prompt).contains("«Школа»", "имя: Иван", "Клиент: привет").doesNotContain("{business_name}");
     }
 
     @Test
@@ -41,6 +41,6 @@ class PromptTemplatesTest {
         assertThat(templates.load("sales_agent_prompt.txt")).contains("{knowledge_base}", "{kaspi_payment_link}", "{contact_name}");
         assertThat(templates.load("follow_up_prompt.txt")).contains("{touch_number}", "{conversation_history}", "{last_bot_message}",
                 "{last_client_message}", "{follow_up_reason}", "{hours_since_last_message}", "{current_datetime}", "{touch_strategy}");
-        assertThat(templates.load("moderator_prompt.txt")).contains("{contact_name}", "{full_name}", "{business_name}", "{conversation_history}");
+        assertThat(templates.load("moderator_prompt.txt")).contains("{contact_name}", "{business_name}", "{conversation_history}");
     }
 }
