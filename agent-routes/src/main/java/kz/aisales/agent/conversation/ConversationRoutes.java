@@ -4,7 +4,9 @@ import static kz.aisales.agent.conversation.TurnExchange.CONTROL;
 import static kz.aisales.agent.conversation.TurnExchange.CORRELATION_ID;
 import static kz.aisales.agent.conversation.TurnExchange.INCOMING;
 import static kz.aisales.agent.conversation.TurnExchange.INCOMING_JSON;
+import static kz.aisales.agent.conversation.TurnExchange.OUTGOING;
 import static kz.aisales.agent.conversation.TurnExchange.PHONE;
+import static kz.aisales.agent.conversation.TurnExchange.PUBLICATION;
 import static kz.aisales.agent.conversation.TurnExchange.REPLY;
 import static kz.aisales.agent.conversation.TurnExchange.TURN;
 
@@ -26,8 +28,9 @@ import org.springframework.stereotype.Component;
  * incoming_messages -> store once, upsert the contact -> a burst of one contact's messages becomes one
  * turn -> under the contact's lease: the customer's language stored; a paused or opted-out contact held (stored,
  * not answered), a request to stop confirmed once; otherwise moderator while unclassified, then silence, a greeting
- * or the sales agent -> the follow-up sequence updated from the customer's intent -> outgoing_messages and the
- * stored reply. A turn answers every customer message still open, so a repeated turn finds nothing left and never
+ * or the sales agent -> the follow-up sequence updated from the customer's intent -> the reply stored, then
+ * published to outgoing_messages (a turn replayed after a failure in between publishes the stored reply, not a new
+ * one). A turn answers every customer message still open, so a repeated turn finds nothing left and never
  * replies twice. Follow-up touches are published through {@code reply-send} too (to their own queue, so the
  * gateway sends replies first), which withholds anything for a
  * contact paused or opted out meanwhile. An {@code operator_message} event (a person at the business wrote to the
@@ -97,6 +100,11 @@ public class ConversationRoutes extends RouteBuilder {
 
         from("direct:conversation-respond").routeId("conversation-respond").routeConfigurationId("propagate-errors")
                 .setProperty(TURN, method(ConversationStore.class, "loadTurn(${exchangeProperty.phone_number})")).id("load-turn")
+                // a reply stored by a turn that failed before its publication was confirmed goes out first, as stored
+                .split(method(ConversationStore.class, "unpublished(${exchangeProperty.turn.contact})")).stopOnException()
+                        .id("republish-stored")
+                    .to("direct:reply-publish")
+                .end()
                 .filter(simple("${exchangeProperty.turn.hasUnhandled}")).id("has-unanswered-messages")
                     .setProperty(TURN, method(ConversationControl.class, "withLanguage")).id("detect-language")
                     .setProperty(CONTROL, method(ConversationControl.class, "decide")).id("paused-opted-out-or-answer")
@@ -104,7 +112,7 @@ public class ConversationRoutes extends RouteBuilder {
                         .when(exchangeProperty(CONTROL).isEqualTo(ConversationControl.Decision.HOLD))
                             .log("${exchangeProperty.phone_number} is paused or opted out: messages stored, not answered")
                             .bean(ReplyFactory.class, "held")
-                            .bean(ConversationStore.class, "saveReply")
+                            .bean(ConversationStore.class, "saveReply(${body}, null)")
                         .when(exchangeProperty(CONTROL).isEqualTo(ConversationControl.Decision.OPT_OUT))
                             .log("${exchangeProperty.phone_number} asked not to be messaged: one confirmation, then silence")
                             .bean(ReplyFactory.class, "optOut")
@@ -156,18 +164,28 @@ public class ConversationRoutes extends RouteBuilder {
         from("direct:reply-send").routeId("reply-send").routeConfigurationId("propagate-errors")
                 .bean(ConversationControl.class, "screen")
                 .setProperty(REPLY, body())
+                .setProperty(OUTGOING, constant(null))
                 .filter(simple("${body.sends}"))
-                    .bean(ReplyFactory.class, "outgoingJson")
-                    .removeHeaders("*", CORRELATION_ID)
-                    .choice()
-                        .when(simple("${exchangeProperty.reply.outgoingKind} == 'follow_up'"))
-                            .to("spring-rabbitmq:default?routingKey={{queues.outgoing-follow-ups}}").id("follow-up-queue-publish")
-                            .log("Follow-up published to {{queues.outgoing-follow-ups}}")
-                        .otherwise()
-                            .to("spring-rabbitmq:default?routingKey={{queues.outgoing}}").id("outgoing-publish")
-                            .log("Reply published to {{queues.outgoing}}")
-                    .end()
+                    .setProperty(OUTGOING, method(ReplyFactory.class, "outgoingJson"))
                 .end()
-                .bean(ConversationStore.class, "saveReply(${exchangeProperty.reply})");
+                // stored before it is published: what the customer gets is what the conversation shows
+                .setBody(method(ConversationStore.class, "saveReply(${exchangeProperty.reply}, ${exchangeProperty.outgoing})"))
+                .filter(body().isNotNull())
+                    .to("direct:reply-publish")
+                .end();
+
+        from("direct:reply-publish").routeId("reply-publish").routeConfigurationId("propagate-errors")
+                .setProperty(PUBLICATION, body())
+                .setBody(simple("${body.outgoing}"))
+                .removeHeaders("*", CORRELATION_ID)
+                .choice()
+                    .when(simple("${exchangeProperty.publication.followUp}"))
+                        .to("spring-rabbitmq:default?routingKey={{queues.outgoing-follow-ups}}").id("follow-up-queue-publish")
+                        .log("Follow-up published to {{queues.outgoing-follow-ups}}")
+                    .otherwise()
+                        .to("spring-rabbitmq:default?routingKey={{queues.outgoing}}").id("outgoing-publish")
+                        .log("Reply published to {{queues.outgoing}}")
+                .end()
+                .bean(ConversationStore.class, "published(${exchangeProperty.publication.outboxId})");
     }
 }

@@ -142,23 +142,48 @@ public class ConversationStore {
     }
 
     /**
-     * Stores the reply (its outbox id is the message id, so a repeated turn stores nothing new), marks the
-     * customer messages it answers, stores the intent of the newest one, books the agreed call, flags
-     * the contact for a human and records an opt-out or a return from one, all in one transaction.
+     * Stores the reply with {@code outgoing}, the message to publish (its outbox id is the message id, so a repeated
+     * turn or touch stores nothing new), marks the customer messages it answers, stores the intent of the newest one,
+     * books the agreed call, flags the contact for a human and records an opt-out or a return from one, all in one
+     * transaction. Returns what is to be published: the stored message, which is the earlier one when this reply was
+     * stored before; null when nothing is to be sent or it was published already.
      */
     @Transactional
-    public void saveReply(Reply reply) {
+    public Publication saveReply(Reply reply, String outgoing) {
         if (reply.sends()) {
             jdbc.update("""
-                    INSERT INTO messages (contact_id, message_id, role, message_text, kind, sent_at)
-                    VALUES (:contact, :id, 'assistant', :text, :kind, :at)
+                    INSERT INTO messages (contact_id, message_id, role, message_text, kind, sent_at, outgoing)
+                    VALUES (:contact, :id, 'assistant', :text, :kind, :at, :outgoing)
                     ON CONFLICT (message_id) DO NOTHING""", new MapSqlParameterSource()
                     .addValue("contact", reply.contactId())
                     .addValue("id", reply.outboxId())
                     .addValue("text", reply.text())
                     .addValue("kind", reply.storedKind())
-                    .addValue("at", reply.createdAt()));
+                    .addValue("at", reply.createdAt())
+                    .addValue("outgoing", outgoing));
         }
+        record(reply);
+        return reply.sends() ? jdbc.query("""
+                SELECT message_id, kind, outgoing FROM messages
+                WHERE message_id = :id AND outgoing IS NOT NULL AND published_at IS NULL""",
+                Map.of("id", reply.outboxId()), ConversationStore::publication).stream().findFirst().orElse(null) : null;
+    }
+
+    /** The contact's replies stored but not yet published (a crash came between the two), oldest first. */
+    public List<Publication> unpublished(Contact contact) {
+        return contact == null ? List.of() : jdbc.query("""
+                SELECT message_id, kind, outgoing FROM messages
+                WHERE contact_id = :contact AND outgoing IS NOT NULL AND published_at IS NULL
+                ORDER BY sent_at, id""", Map.of("contact", contact.id()), ConversationStore::publication);
+    }
+
+    /** The broker confirmed the reply: a replay will not publish it again. */
+    public void published(String outboxId) {
+        jdbc.update("UPDATE messages SET published_at = :now WHERE message_id = :id AND published_at IS NULL",
+                Map.of("now", now(), "id", outboxId));
+    }
+
+    private void record(Reply reply) {
         if (reply.handled()) {
             jdbc.update("""
                     UPDATE messages SET handled_at = :now, reply_id = :reply
@@ -202,6 +227,10 @@ public class ConversationStore {
                 rs.getString("full_name"), rs.getString("push_name"), rs.getString("business_name"),
                 rs.getObject("is_client", Boolean.class), rs.getObject("paused_until", OffsetDateTime.class),
                 rs.getBoolean("opted_out"), rs.getString("language"));
+    }
+
+    private static Publication publication(ResultSet rs, int row) throws SQLException {
+        return new Publication(rs.getString("message_id"), Reply.FOLLOW_UP.equals(rs.getString("kind")), rs.getString("outgoing"));
     }
 
     private static ChatMessage message(ResultSet rs, int row) throws SQLException {

@@ -18,6 +18,10 @@ public final class TurnExchange {
     public static final String TURN = "turn";
     /** Property: the {@link Reply} of the turn. */
     public static final String REPLY = "reply";
+    /** Property: the reply as the gateway gets it (JSON), stored with the reply before it is published. */
+    public static final String OUTGOING = "outgoing";
+    /** Property: the stored {@link Publication} being published. */
+    public static final String PUBLICATION = "publication";
     /** Property: what conversation control decided for the turn. */
     public static final String CONTROL = "control";
 

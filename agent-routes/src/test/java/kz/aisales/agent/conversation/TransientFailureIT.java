@@ -23,6 +23,7 @@ class TransientFailureIT extends AgentFlowSupport {
 
     private static final AtomicInteger STORE_FAILURES = new AtomicInteger();
     private static final AtomicInteger TURN_FAILURES = new AtomicInteger();
+    private static final AtomicInteger PUBLISH_FAILURES = new AtomicInteger();
     /** The (shared, cached) context the faults were woven into, so they are woven once. */
     private static CamelContext advised;
 
@@ -33,6 +34,8 @@ class TransientFailureIT extends AgentFlowSupport {
                     .process(exchange -> fail(STORE_FAILURES, "store")).id("inject-store-failure"));
             AdviceWith.adviceWith(camel, "conversation-respond", route -> route.weaveAddFirst()
                     .process(exchange -> fail(TURN_FAILURES, "load turn")).id("inject-turn-failure"));
+            AdviceWith.adviceWith(camel, "reply-publish", route -> route.weaveById("outgoing-publish").before()
+                    .process(exchange -> failPublishing()).id("inject-publish-failure"));
             advised = camel;
         }
     }
@@ -41,6 +44,7 @@ class TransientFailureIT extends AgentFlowSupport {
     void disarm() {
         STORE_FAILURES.set(0);
         TURN_FAILURES.set(0);
+        PUBLISH_FAILURES.set(0);
     }
 
     @Test
@@ -69,6 +73,49 @@ class TransientFailureIT extends AgentFlowSupport {
         assertThat(reply).isNotNull();
         assertThat(TURN_FAILURES.get()).isZero();
         assertThat(receiveDeadLetter(500)).isNull();
+    }
+
+    @Test
+    void aReplyWhosePublicationFailedIsPublishedAsStoredAndNotWrittenAgain() {
+        stubModerator(true);
+        stubSales("Здравствуйте! Что хотите создать?", "other");
+        PUBLISH_FAILURES.set(1);
+
+        publishIncoming("transient-publish-1", "77010000063", "Хочу научиться делать сайты");
+
+        Message reply = receiveOutgoing(30_000);
+        assertThat(reply).isNotNull();
+        assertThat(body(reply)).containsEntry("message_text", "Здравствуйте! Что хотите создать?");
+        assertThat(PUBLISH_FAILURES.get()).isZero();
+        // the replayed turn found the reply stored and published it: the model was not asked for another one
+        assertThat(GEMINI.findAll(salesRequests())).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT published_at IS NOT NULL FROM messages WHERE message_id = ?",
+                Boolean.class, ReplyFactory.outboxId("transient-publish-1", "reply"))).isTrue();
+        assertThat(receiveOutgoing(1_000)).isNull();
+        assertThat(receiveDeadLetter(500)).isNull();
+    }
+
+    @Test
+    void aStoredReplyNeverPublishedGoesOutAsStoredBeforeTheNextAnswer() {
+        stubModerator(true);
+        stubSales("Конечно, расскажу подробнее.", "other");
+        publishIncoming("stored-1", "77010000064", "Здравствуйте");
+        assertThat(receiveOutgoing(15_000)).isNotNull();
+        awaitHandled("stored-1");
+        // as a crash between storing and publishing leaves it
+        jdbc.update("UPDATE messages SET published_at = NULL WHERE message_id = ?", ReplyFactory.outboxId("stored-1", "reply"));
+
+        publishIncoming("stored-2", "77010000064", "А сколько стоит?");
+
+        assertThat(body(receiveOutgoing(15_000))).containsEntry("message_text", "Конечно, расскажу подробнее.")
+                .containsEntry("outbox_id", ReplyFactory.outboxId("stored-1", "reply"));
+        assertThat(body(receiveOutgoing(15_000))).containsEntry("outbox_id", ReplyFactory.outboxId("stored-2", "reply"));
+    }
+
+    private static void failPublishing() {
+        if (PUBLISH_FAILURES.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            throw new org.springframework.amqp.AmqpConnectException(new java.net.ConnectException("injected: broker gone"));
+        }
     }
 
     private static void fail(AtomicInteger failures, String step) {
