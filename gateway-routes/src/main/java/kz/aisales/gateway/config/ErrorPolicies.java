@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
  * to the caller, whose policy decides (and a retry re-runs the whole call).</li>
  * <li>{@code webhook-errors}: the Wappi webhook answers 400 for a body that is not a message and 500 when a message
  * could not be published (Wappi may retry; the reconciliation poll reads it anyway), never a stack trace.</li>
- * <li>{@code poll-errors}: a failed poll is logged in one line; the next poll starts again from the
- * stored cursors, so nothing is lost.</li>
+ * <li>{@code poll-errors}: timers (the poll, the retention prune): a failed tick is logged in one line; the next
+ * poll starts again from the stored cursors, so nothing is lost, and the next prune deletes what this one did not.</li>
  * <li>{@code send-errors}: Wappi 5xx, 429 and timeouts are retried with bounded exponential backoff,
  * then the original message goes to the outgoing dead-letter queue with the reason; anything else goes
  * there at once.</li>

@@ -196,6 +196,18 @@ class OperationsIT extends GatewayTestSupport {
         assertThat(Files.readString(daily)).doesNotContain("77014445566").doesNotContain(WAPPI_TOKEN);
     }
 
+    @Test
+    void theDailyLogFilesTogetherHaveASizeCap() {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        var daily = (ch.qos.logback.core.rolling.RollingFileAppender<?>) root.getAppender("DAILY");
+        var policy = (ch.qos.logback.core.rolling.TimeBasedRollingPolicy<?>) daily.getRollingPolicy();
+
+        assertThat(ReflectionTestUtils.getField(policy, "totalSizeCap")).hasToString("1 GB");
+        assertThat(policy.isCleanHistoryOnStart()).isTrue();
+        assertThat(policy.getMaxHistory()).isEqualTo(30);
+    }
+
     private ResponseEntity<String> jolokiaPost(Object request) throws Exception {
         ResponseEntity<String> page = http.withBasicAuth(CONSOLE_USER, CONSOLE_PASSWORD).getForEntity(ROUTES, String.class);
         String cookie = page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
