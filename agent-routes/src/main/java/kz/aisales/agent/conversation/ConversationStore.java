@@ -177,9 +177,9 @@ public class ConversationStore {
                 ORDER BY sent_at, id""", Map.of("contact", contact.id()), ConversationStore::publication);
     }
 
-    /** The broker confirmed the reply: a replay will not publish it again. */
+    /** The broker confirmed the reply: a replay will not publish it again, and its copy for publishing goes. */
     public void published(String outboxId) {
-        jdbc.update("UPDATE messages SET published_at = :now WHERE message_id = :id AND published_at IS NULL",
+        jdbc.update("UPDATE messages SET published_at = :now, outgoing = NULL WHERE message_id = :id AND published_at IS NULL",
                 Map.of("now", now(), "id", outboxId));
     }
 

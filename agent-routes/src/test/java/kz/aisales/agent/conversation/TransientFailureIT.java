@@ -1,6 +1,7 @@
 package kz.aisales.agent.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -100,10 +101,15 @@ class TransientFailureIT extends AgentFlowSupport {
         stubModerator(true);
         stubSales("Конечно, расскажу подробнее.", "other");
         publishIncoming("stored-1", "77010000064", "Здравствуйте");
-        assertThat(receiveOutgoing(15_000)).isNotNull();
+        Message first = receiveOutgoing(15_000);
+        assertThat(first).isNotNull();
         awaitHandled("stored-1");
+        String outboxId = ReplyFactory.outboxId("stored-1", "reply");
+        await().until(() -> jdbc.queryForObject("SELECT outgoing IS NULL AND published_at IS NOT NULL FROM messages"
+                + " WHERE message_id = ?", Boolean.class, outboxId));
         // as a crash between storing and publishing leaves it
-        jdbc.update("UPDATE messages SET published_at = NULL WHERE message_id = ?", ReplyFactory.outboxId("stored-1", "reply"));
+        jdbc.update("UPDATE messages SET published_at = NULL, outgoing = ? WHERE message_id = ?",
+                new String(first.getBody(), java.nio.charset.StandardCharsets.UTF_8), outboxId);
 
         publishIncoming("stored-2", "77010000064", "А сколько стоит?");
 
