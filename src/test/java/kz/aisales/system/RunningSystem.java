@@ -129,6 +129,8 @@ public final class RunningSystem implements AutoCloseable {
         environment.put("QUEUE_VOICE_TRANSCRIPTION", queue("voice_transcription"));
         environment.put("LOG_DIR", log(logName).resolveSibling(logName + "-daily").toString());
         environment.put("ADMIN_API_KEY", ADMIN_KEY);
+        // the fake Wappi's media links point at 127.0.0.1, which the gateway refuses outside tests
+        environment.put("VOICE_ALLOW_PRIVATE_MEDIA_HOSTS", "true");
         environment.putAll(extraEnvironment);
         String fixedGatewayPort = environment.remove(GATEWAY_PORT);
         int port;

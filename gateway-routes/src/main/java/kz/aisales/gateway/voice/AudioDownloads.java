@@ -1,5 +1,7 @@
 package kz.aisales.gateway.voice;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.Base64;
 import java.util.Locale;
@@ -11,14 +13,20 @@ import kz.aisales.gateway.config.VoiceProperties;
 import kz.aisales.gateway.queues.IncomingMessage;
 import kz.aisales.gateway.wappi.WappiRequests;
 
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
+import org.apache.hc.core5.http.io.EofSensorInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns Wappi's {@code message/media/download} answer into audio: {@code file_b64} inline, or a
- * {@code file_link} fetched over HTTP. Audio over the inline limit is refused with a clear reason.
+ * {@code file_link} fetched over HTTP from where {@link MediaLinks} allows, read as a stream that stops one byte past
+ * the inline limit (a link to 200 MB costs the heap that limit, not 200 MB). Audio over the limit is refused with a
+ * clear reason.
  */
 @Component
 public class AudioDownloads {
@@ -26,10 +34,14 @@ public class AudioDownloads {
     /** Exchange property holding Wappi's download answer while the link is fetched. */
     public static final String MEDIA = "voiceMedia";
 
-    private final VoiceProperties voice;
+    private static final Logger LOG = LoggerFactory.getLogger(AudioDownloads.class);
 
-    public AudioDownloads(VoiceProperties voice) {
+    private final VoiceProperties voice;
+    private final MediaLinks links;
+
+    public AudioDownloads(VoiceProperties voice, MediaLinks links) {
         this.voice = voice;
+        this.links = links;
     }
 
     /** Prepares the Wappi download call for the voice message being transcribed. */
@@ -54,10 +66,12 @@ public class AudioDownloads {
         if (link.isBlank()) {
             throw new GeminiException("Wappi gave neither file_link nor file_b64 for the voice note", false);
         }
-        URI uri = URI.create(link);
+        String host = links.check(link);
+        LOG.info("Voice note downloaded from {}", host);
+        URI uri = URI.create(link.strip());
         Message message = exchange.getMessage();
         message.removeHeaders("CamelHttp*");
-        message.setHeader(Exchange.HTTP_URI, link);
+        message.setHeader(Exchange.HTTP_URI, link.strip());
         message.setHeader(Exchange.HTTP_METHOD, "GET");
         if (uri.getRawQuery() != null) {
             message.setHeader(Exchange.HTTP_QUERY, uri.getRawQuery());
@@ -65,8 +79,25 @@ public class AudioDownloads {
         message.setBody(null);
     }
 
-    public AudioClip fromLink(byte[] data, @ExchangeProperty(MEDIA) JsonNode media) {
-        return clip(data, media);
+    /**
+     * Reads the link's body, at most one byte past the limit. A longer body is abandoned: the HTTP client's stream is
+     * aborted, since closing it would read the rest to keep the connection. The spent stream leaves the message, so
+     * nothing after (the error handler included) reads it again.
+     */
+    public AudioClip fromLink(@Body InputStream body, @ExchangeProperty(MEDIA) JsonNode media, Message message)
+            throws IOException {
+        message.setBody(null);
+        try (InputStream audio = body) {
+            byte[] data = audio.readNBytes((int) voice.maxInlineBytes() + 1);
+            if (data.length > voice.maxInlineBytes()) {
+                if (audio instanceof EofSensorInputStream connection) {
+                    connection.abort();
+                }
+                throw new AudioTooLargeException("the linked voice note is larger than the inline limit of "
+                        + voice.maxInlineBytes() + " bytes");
+            }
+            return clip(data, media);
+        }
     }
 
     private AudioClip clip(byte[] data, JsonNode media) {

@@ -4,6 +4,10 @@ package kz.aisales.gateway.voice;
 public class AudioTooLargeException extends RuntimeException {
 
     public AudioTooLargeException(long size, long limit) {
-        super("voice note of " + size + " bytes is larger than the inline limit of " + limit + " bytes");
+        this("voice note of " + size + " bytes is larger than the inline limit of " + limit + " bytes");
+    }
+
+    public AudioTooLargeException(String reason) {
+        super(reason);
     }
 }

@@ -26,7 +26,8 @@ public class VoiceTranscriptionRoutes extends RouteBuilder {
                 .bean(VoiceLog.class, "transcribed(${body}, ${exchangeProperty." + TranscriptionFailures.VOICE_MESSAGE + "})")
                 .to("direct:publish-incoming");
 
-        from("direct:voice-audio").routeId("voice-audio").routeConfigurationId("propagate-errors")
+        // no stream caching here: it would read a linked file whole into memory before fromLink caps it
+        from("direct:voice-audio").routeId("voice-audio").routeConfigurationId("propagate-errors").streamCache("false")
                 .bean(AudioDownloads.class, "request")
                 .to("direct:wappi-media-download").id("voice-media-download")
                 .setProperty(AudioDownloads.MEDIA, body())
@@ -35,9 +36,9 @@ public class VoiceTranscriptionRoutes extends RouteBuilder {
                         .bean(AudioDownloads.class, "fromInline")
                     .otherwise()
                         .bean(AudioDownloads.class, "prepareLink")
-                        .to("{{wappi.base-url}}?throwExceptionOnFailure=true&skipResponseHeaders=true")
+                        // the body as a stream, not cached in memory first: fromLink reads it up to the limit
+                        .to("{{wappi.base-url}}?throwExceptionOnFailure=true&skipResponseHeaders=true&disableStreamCache=true")
                                 .id("voice-media-fetch")
-                        .convertBodyTo(byte[].class)
                         .bean(AudioDownloads.class, "fromLink")
                 .end();
 

@@ -11,13 +11,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
 
 import kz.aisales.gateway.support.GatewayTestSupport;
 import kz.aisales.gateway.support.WappiStub;
@@ -145,6 +150,45 @@ class VoiceTranscriptionRoutesIT extends GatewayTestSupport {
                 .containsEntry("dead_letter_route", "voice-transcribe").containsEntry("correlation_id", "corr-broken");
         assertThat((String) dead.getMessageProperties().getHeaders().get("dead_letter_reason"))
                 .startsWith("InvalidQueueMessageException");
+    }
+
+    @Test
+    void aLinkTo200MegabytesIsRefusedAfterReadingNoMoreThanTheLimit() throws Exception {
+        long size = 200L * 1024 * 1024;
+        AtomicLong served = new AtomicLong();
+        HttpServer huge = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        huge.createContext("/huge.ogg", exchange -> {
+            exchange.sendResponseHeaders(200, size);
+            byte[] chunk = new byte[64 * 1024];
+            try (OutputStream body = exchange.getResponseBody()) {
+                while (served.get() < size) {
+                    body.write(chunk);
+                    served.addAndGet(chunk.length);
+                }
+            } catch (IOException dropped) {
+                // the gateway stopped reading and closed the connection
+            }
+        });
+        huge.start();
+        try {
+            String id = "H" + UUID.randomUUID();
+            STUBS.stubFor(get(urlPathEqualTo("/api/sync/message/media/download")).withQueryParam("message_id", equalTo(id))
+                    .willReturn(okJson("{\"status\":\"done\",\"file_link\":\"http://127.0.0.1:"
+                            + huge.getAddress().getPort() + "/huge.ogg\",\"mime_type\":\"audio/ogg\"}")));
+
+            publishVoice(id);
+
+            JsonNode message = receive(queues.incoming(), WAIT);
+            assertThat(message.path("message_id").asText()).isEqualTo(id);
+            assertThat(message.path("transcription_status").asText()).isEqualTo("failed");
+            assertThat(jdbc.queryForObject("SELECT reason FROM message_logs WHERE message_id = ? AND status = 'transcription_failed'",
+                    String.class, id)).contains("larger than the inline limit");
+            // the limit is 2 KB here: what was read is bounded by it plus the sockets' buffers, far from 200 MB
+            assertThat(served.get()).isLessThan(32L * 1024 * 1024);
+            STUBS.verify(0, postRequestedFor(urlPathEqualTo(GEMINI_PATH)));
+        } finally {
+            huge.stop(0);
+        }
     }
 
     private void publishVoice(String id) throws Exception {
