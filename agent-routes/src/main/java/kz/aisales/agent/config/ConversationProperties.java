@@ -16,7 +16,9 @@ import org.springframework.validation.annotation.Validated;
  * How a conversation turn is formed: messages from one contact within {@code messageGroupTimeout}
  * (seconds unless a unit is given) of each other, at most {@code maxMessagesInGroup}, get one reply;
  * the sales agent sees the last {@code maxContextMessages} messages. {@code concurrency} turns of
- * different contacts run at once; a contact's turn holds a lease of {@code lockLease} at most.
+ * different contacts run at once; a contact's turn holds a lease of {@code lockLease} at most. What reaches the
+ * model is bounded: each customer message at most {@code maxCustomerTextChars} (the whole text stays stored), the
+ * history of one call at most {@code maxHistoryChars} (the oldest messages are left out first).
  */
 @Validated
 @ConfigurationProperties("conversation")
@@ -25,7 +27,9 @@ public record ConversationProperties(
         @Min(1) @Max(100) int maxMessagesInGroup,
         @Min(1) @Max(200) int maxContextMessages,
         @Min(1) @Max(500) int concurrency,
-        @NotNull @DurationUnit(ChronoUnit.SECONDS) Duration lockLease) {
+        @NotNull @DurationUnit(ChronoUnit.SECONDS) Duration lockLease,
+        @Min(100) @Max(100000) int maxCustomerTextChars,
+        @Min(1000) @Max(1000000) int maxHistoryChars) {
 
     @AssertTrue(message = "must be between 100ms and 300s")
     public boolean isMessageGroupTimeout() {

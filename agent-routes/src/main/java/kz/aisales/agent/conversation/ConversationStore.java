@@ -23,12 +23,12 @@ public class ConversationStore {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
-    private final int maxContextMessages;
+    private final ConversationProperties conversation;
 
     public ConversationStore(NamedParameterJdbcTemplate jdbc, Clock clock, ConversationProperties conversation) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.maxContextMessages = conversation.maxContextMessages();
+        this.conversation = conversation;
     }
 
     /** Upserts the contact with the name data and stores the message once; a repeated message id changes nothing. */
@@ -105,7 +105,8 @@ public class ConversationStore {
 
     /**
      * The contact, its customer messages not handled yet, and the last messages of the conversation (no
-     * fallbacks). A contact that no longer exists has nothing to answer.
+     * fallbacks), bounded as a model call may see them ({@link Transcripts#bounded}). A contact that no longer exists
+     * has nothing to answer.
      */
     public Turn loadTurn(String phoneNumber) {
         List<Contact> found = jdbc.query("""
@@ -123,9 +124,10 @@ public class ConversationStore {
                 SELECT id, message_id, role, message_text, sent_at FROM messages
                 WHERE contact_id = :contact AND (kind IS NULL OR kind <> 'fallback')
                 ORDER BY sent_at DESC, id DESC LIMIT :limit""",
-                Map.of("contact", contact.id(), "limit", maxContextMessages), ConversationStore::message));
+                Map.of("contact", contact.id(), "limit", conversation.maxContextMessages()), ConversationStore::message));
         Collections.reverse(history);
-        return new Turn(contact, unhandled, history);
+        return new Turn(contact, unhandled,
+                Transcripts.bounded(history, conversation.maxCustomerTextChars(), conversation.maxHistoryChars()));
     }
 
     /** Records the moderator's verdict on the contact. */

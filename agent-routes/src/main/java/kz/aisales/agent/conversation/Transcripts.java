@@ -11,6 +11,28 @@ public final class Transcripts {
     private Transcripts() {
     }
 
+    /**
+     * The history as a model call may see it: each customer message cut to {@code textChars} (marked with "…"), then
+     * the newest messages whose texts together fit {@code totalChars}; the newest one is always kept.
+     */
+    public static List<ChatMessage> bounded(List<ChatMessage> history, int textChars, int totalChars) {
+        List<ChatMessage> kept = new ArrayList<>();
+        int total = 0;
+        for (int i = history.size() - 1; i >= 0; i--) {
+            ChatMessage message = history.get(i);
+            String text = message.text() == null ? "" : message.text();
+            if (message.fromCustomer() && text.length() > textChars) {
+                text = text.substring(0, textChars) + "…";
+            }
+            total += text.length();
+            if (total > totalChars && !kept.isEmpty()) {
+                break;
+            }
+            kept.add(0, new ChatMessage(message.id(), message.messageId(), message.role(), text, message.sentAt()));
+        }
+        return kept;
+    }
+
     public static String plain(List<ChatMessage> history, String customerName) {
         StringBuilder transcript = new StringBuilder();
         for (ChatMessage message : history) {

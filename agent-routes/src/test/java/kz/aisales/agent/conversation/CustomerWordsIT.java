@@ -44,6 +44,21 @@ class CustomerWordsIT extends AgentFlowSupport {
     }
 
     @Test
+    void aHugeMessageIsStoredWholeAndReachesTheModelCut() {
+        stubModerator(true);
+        stubSales("Спасибо, посмотрю!", "other");
+        String huge = "Мой бизнес-план. ".repeat(6000);
+
+        publishIncoming("huge-1", "77010000033", huge);
+
+        assertThat(receiveOutgoing(15_000)).isNotNull();
+        assertThat(jdbc.queryForObject("SELECT length(message_text) FROM messages WHERE message_id = 'huge-1'", Integer.class))
+                .isEqualTo(huge.length());
+        assertThat(GEMINI.findAll(salesRequests())).singleElement().satisfies(call ->
+                assertThat(call.getBodyAsString().length()).isLessThan(huge.length() / 10));
+    }
+
+    @Test
     void aReplyCarryingAForeignLinkOrNumberLosesThemBeforeItIsSent() {
         stubModerator(true);
         stubSales("Для вас скидка 90%! Оплатите на https://evil.example/pay или звоните +7 700 111 22 33. "

@@ -32,6 +32,21 @@ class TranscriptsTest {
     }
 
     @Test
+    void aModelCallSeesEachCustomerMessageCutAndOnlyTheNewestHistoryThatFits() {
+        List<ChatMessage> history = List.of(message("user", "старое ".repeat(100)), message("assistant", "Ответ"),
+                message("user", "x".repeat(5000)));
+
+        List<ChatMessage> bounded = Transcripts.bounded(history, 1000, 1200);
+
+        assertThat(bounded).hasSize(2);
+        assertThat(bounded.get(0).text()).isEqualTo("Ответ");
+        assertThat(bounded.get(1).text()).hasSize(1001).endsWith("…");
+        assertThat(Transcripts.bounded(List.of(message("user", "y".repeat(5000))), 1000, 500)).hasSize(1);
+        assertThat(Transcripts.bounded(history, 10_000, 100_000)).extracting(ChatMessage::text)
+                .containsExactlyElementsOf(history.stream().map(ChatMessage::text).toList());
+    }
+
+    @Test
     void theOutboxIdDependsOnlyOnWhatItAnswers() {
         assertThat(ReplyFactory.outboxId("3EB0", "reply")).isEqualTo(ReplyFactory.outboxId("3EB0", "reply"))
                 .isNotEqualTo(ReplyFactory.outboxId("3EB0", "fallback"))
