@@ -8,6 +8,8 @@ import kz.aisales.support.operations.PartnerCallMetrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.amqp.rabbit.config.RetryInterceptorBuilder;
+import org.springframework.amqp.rabbit.retry.ImmediateRequeueMessageRecoverer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
@@ -15,6 +17,8 @@ import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServic
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.retry.interceptor.RetryOperationsInterceptor;
+import org.springframework.retry.policy.NeverRetryPolicy;
 
 /**
  * What both services need the same way, as one auto-configuration: the consoles' and the REST API's security
@@ -29,9 +33,32 @@ import org.springframework.context.annotation.Import;
 @Import(ConsoleSecurityConfiguration.class)
 public class ServiceSupportAutoConfiguration {
 
+    /** A pause before a failed message goes back to its queue, so a broken dead-letter queue is no busy loop. */
+    static final long REQUEUE_PAUSE_MS = 1000;
+
     @Bean
     CorrelationUnitOfWorkFactory correlationUnitOfWorkFactory() {
         return new CorrelationUnitOfWorkFactory();
+    }
+
+    /**
+     * The consumers' last line ({@code retry=#requeueOnFailure}): a message whose exchange failed, its own error
+     * handling included (a dead-letter queue that could not be written), goes back to its queue after a second; Camel's
+     * default would acknowledge it ("dropped on recovery") or reject it for good.
+     */
+    @Bean
+    RetryOperationsInterceptor requeueOnFailure() {
+        ImmediateRequeueMessageRecoverer requeue = new ImmediateRequeueMessageRecoverer();
+        return RetryInterceptorBuilder.stateless().retryPolicy(new NeverRetryPolicy())
+                .recoverer((message, cause) -> {
+                    try {
+                        Thread.sleep(REQUEUE_PAUSE_MS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    requeue.recover(message, cause);
+                })
+                .build();
     }
 
     @Bean

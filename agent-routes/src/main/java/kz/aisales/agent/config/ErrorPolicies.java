@@ -7,6 +7,8 @@ import kz.aisales.agent.conversation.InvalidIncomingMessageException;
 import kz.aisales.agent.gemini.GeminiCallSupport;
 import kz.aisales.agent.gemini.GeminiRetryableException;
 
+import kz.aisales.support.operations.Outages;
+
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.model.RouteConfigurationDefinition;
@@ -18,8 +20,9 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>{@code dead-letter}: the consumers ({@code incoming-consume}, {@code conversation-turn}): bounded exponential
  * redelivery ({@code AGENT_MAX_RETRIES}, {@code AGENT_RETRY_DELAY_MS}, {@code AGENT_MAX_RETRY_DELAY_MS}), then the
- * original message to the dead-letter queue; a malformed message goes there at once; a contact busy with another turn
- * is waited for.</li>
+ * original message to the dead-letter queue; a malformed message goes there at once; a database or broker outage
+ * ({@link Outages}) is retried until it ends, and a contact busy with another turn is waited for however long that
+ * turn runs. Dead letters are for messages that fail on their own.</li>
  * <li>{@code propagate-errors}: every {@code direct:} step; a failure goes back to the consumer whose policy decides
  * (a step with an error handler of its own would mark the failure exhausted, and the consumer would never retry
  * it).</li>
@@ -34,16 +37,15 @@ import org.springframework.stereotype.Component;
 public class ErrorPolicies extends RouteConfigurationBuilder {
 
     private static final long BUSY_RETRY_MS = 250;
+    private static final long BUSY_MAX_RETRY_MS = 2000;
 
     private final GeminiProperties gemini;
-    private final ConversationProperties conversation;
     private final RetryProperties retry;
     private final GeminiCallSupport geminiCalls;
 
-    public ErrorPolicies(GeminiProperties gemini, ConversationProperties conversation, RetryProperties retry,
+    public ErrorPolicies(GeminiProperties gemini, RetryProperties retry,
             GeminiCallSupport geminiCalls) {
         this.gemini = gemini;
-        this.conversation = conversation;
         this.retry = retry;
         this.geminiCalls = geminiCalls;
     }
@@ -51,13 +53,18 @@ public class ErrorPolicies extends RouteConfigurationBuilder {
     @Override
     public void configuration() {
         RouteConfigurationDefinition deadLetter = routeConfiguration("dead-letter");
-        deadLetter.errorHandler(deadLetterChannel("direct:dead-letter").useOriginalMessage()
+        // a failing publish to the dead-letter queue fails the exchange: the original is then not acknowledged
+        deadLetter.errorHandler(deadLetterChannel("direct:dead-letter").deadLetterHandleNewException(false).useOriginalMessage()
                 .maximumRedeliveries(retry.maxRetries()).redeliveryDelay(retry.delayMs()).useExponentialBackOff()
                 .backOffMultiplier(2).maximumRedeliveryDelay(retry.maxDelayMs()).retryAttemptedLogLevel(LoggingLevel.WARN));
         deadLetter.onException(InvalidIncomingMessageException.class).maximumRedeliveries(0);
-        deadLetter.onException(ContactBusyException.class)
-                .maximumRedeliveries((int) (conversation.lockLease().toMillis() / BUSY_RETRY_MS))
-                .redeliveryDelay(BUSY_RETRY_MS).retryAttemptedLogLevel(LoggingLevel.DEBUG);
+        // the lease is renewed while its turn runs and lapses when its owner dies: waiting for it always ends
+        deadLetter.onException(ContactBusyException.class).maximumRedeliveries(-1)
+                .redeliveryDelay(BUSY_RETRY_MS).useExponentialBackOff().backOffMultiplier(1.5)
+                .maximumRedeliveryDelay(BUSY_MAX_RETRY_MS).retryAttemptedLogLevel(LoggingLevel.DEBUG);
+        deadLetter.onException(Exception.class).onWhen(exchange -> Outages.isOutage(exchange.getException()))
+                .maximumRedeliveries(-1).redeliveryDelay(retry.delayMs()).useExponentialBackOff().backOffMultiplier(2)
+                .maximumRedeliveryDelay(retry.outageMaxDelayMs()).retryAttemptedLogLevel(LoggingLevel.WARN);
 
         routeConfiguration("propagate-errors").errorHandler(noErrorHandler());
 

@@ -54,7 +54,8 @@ public class ConversationRoutes extends RouteBuilder {
         ExecutorService turns = getContext().getExecutorServiceManager()
                 .newFixedThreadPool(this, "conversation-turn", conversation.concurrency());
 
-        from("spring-rabbitmq:default?queues={{queues.incoming}}&autoDeclare=false&maximumRetryAttempts=0&prefetchCount=50")
+        // a message whose handling failed without reaching the dead-letter queue goes back to the queue, never away
+        from("spring-rabbitmq:default?queues={{queues.incoming}}&autoDeclare=false&retry=#requeueOnFailure&prefetchCount=50")
                 .routeId("incoming-consume").routeConfigurationId("dead-letter")
                 .convertBodyTo(String.class)
                 .setProperty(INCOMING, method(IncomingMessageReader.class, "read"))

@@ -25,6 +25,7 @@ class TransientFailureIT extends AgentFlowSupport {
     private static final AtomicInteger STORE_FAILURES = new AtomicInteger();
     private static final AtomicInteger TURN_FAILURES = new AtomicInteger();
     private static final AtomicInteger PUBLISH_FAILURES = new AtomicInteger();
+    private static final AtomicInteger DEAD_LETTER_FAILURES = new AtomicInteger();
     /** The (shared, cached) context the faults were woven into, so they are woven once. */
     private static CamelContext advised;
 
@@ -37,6 +38,8 @@ class TransientFailureIT extends AgentFlowSupport {
                     .process(exchange -> fail(TURN_FAILURES, "load turn")).id("inject-turn-failure"));
             AdviceWith.adviceWith(camel, "reply-publish", route -> route.weaveById("outgoing-publish").before()
                     .process(exchange -> failPublishing()).id("inject-publish-failure"));
+            AdviceWith.adviceWith(camel, "dead-letter", route -> route.weaveById("dead-letter-publish").before()
+                    .process(exchange -> fail(DEAD_LETTER_FAILURES, "dead-letter publish")).id("inject-dead-letter-failure"));
             advised = camel;
         }
     }
@@ -46,6 +49,33 @@ class TransientFailureIT extends AgentFlowSupport {
         STORE_FAILURES.set(0);
         TURN_FAILURES.set(0);
         PUBLISH_FAILURES.set(0);
+        DEAD_LETTER_FAILURES.set(0);
+    }
+
+    @Test
+    void aDatabaseOutageOutlastingTheRetriesForPoisonIsWaitedOutAndTheCustomerAnswered() {
+        stubModerator(true);
+        stubSales("Здравствуйте! Что хотите создать?", "other");
+        // four bounded retries (AGENT_MAX_RETRIES) would have parked it; an outage is retried until it ends
+        STORE_FAILURES.set(12);
+
+        publishIncoming("outage-store-1", "77010000065", "Хочу научиться делать сайты");
+
+        assertThat(receiveOutgoing(30_000)).isNotNull();
+        assertThat(STORE_FAILURES.get()).isZero();
+        assertThat(receiveDeadLetter(500)).isNull();
+    }
+
+    @Test
+    void aMessageWhosePublishToTheDeadLetterQueueFailedIsNotAcknowledgedAndParkedOnTheNextTry() {
+        DEAD_LETTER_FAILURES.set(1);
+
+        publishRaw("{not json", "poison-1");
+
+        Message parked = receiveDeadLetter(15_000);
+        assertThat(parked).isNotNull();
+        assertThat(new String(parked.getBody(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("{not json");
+        assertThat(DEAD_LETTER_FAILURES.get()).isZero();
     }
 
     @Test

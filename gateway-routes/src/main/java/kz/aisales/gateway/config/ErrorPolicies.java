@@ -5,6 +5,8 @@ import kz.aisales.gateway.voice.TranscriptionFailures;
 import kz.aisales.gateway.webhook.InvalidWebhookException;
 import kz.aisales.gateway.webhook.WebhookAnswers;
 
+import kz.aisales.support.operations.Outages;
+
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.springframework.stereotype.Component;
@@ -19,11 +21,11 @@ import org.springframework.stereotype.Component;
  * <li>{@code poll-errors}: timers (the poll, the retention prune): a failed tick is logged in one line; the next
  * poll starts again from the stored cursors, so nothing is lost, and the next prune deletes what this one did not.</li>
  * <li>{@code send-errors}: Wappi 5xx, 429 and timeouts are retried with bounded exponential backoff,
- * then the original message goes to the outgoing dead-letter queue with the reason; anything else goes
- * there at once.</li>
+ * then the original message goes to the outgoing dead-letter queue with the reason; a database or broker outage
+ * ({@link Outages}) is retried until it ends; anything else goes there at once.</li>
  * <li>{@code voice-errors}: download and Gemini failures are retried (bounded), then the message reaches
- * the agent marked {@code transcription_status=failed}; a message that cannot be read at all is
- * dead-lettered.</li>
+ * the agent marked {@code transcription_status=failed}; a database or broker outage is retried until it ends; a
+ * message that cannot be read at all is dead-lettered.</li>
  * </ul>
  * Each RabbitMQ consumer runs with the listener's own retry off ({@code maximumRetryAttempts=0}), so
  * Camel redelivery is the only retry layer.
@@ -68,8 +70,9 @@ public class ErrorPolicies extends RouteConfigurationBuilder {
                             deadLetterHeaders.process(exchange);
                         }))
                 .onException(Exception.class)
-                    .onWhen(exchange -> PartnerFailures.isTransient(exchange.getException()))
-                    .maximumRedeliveries("{{sending.max-retries}}")
+                    .onWhen(exchange -> PartnerFailures.isTransient(exchange.getException())
+                            || Outages.isOutage(exchange.getException()))
+                    .retryWhile(sendFailures::retry)
                     .redeliveryDelay("{{sending.retry-delay-ms}}")
                     .useExponentialBackOff().backOffMultiplier(2)
                     .maximumRedeliveryDelay("{{sending.max-retry-delay-ms}}")

@@ -1,6 +1,8 @@
 package kz.aisales.gateway.sending;
 
 import kz.aisales.gateway.config.PartnerFailures;
+import kz.aisales.gateway.config.SendingProperties;
+import kz.aisales.support.operations.Outages;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -18,9 +20,20 @@ public class SendFailures implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(SendFailures.class);
 
     private final SendLog sendLog;
+    private final SendingProperties sending;
 
-    public SendFailures(SendLog sendLog) {
+    public SendFailures(SendLog sendLog, SendingProperties sending) {
         this.sendLog = sendLog;
+        this.sending = sending;
+    }
+
+    /** Whether a failed send is tried again: through a database or broker outage always, Wappi's hiccups a few times. */
+    public boolean retry(Exchange exchange) {
+        if (Outages.isOutage(exchange.getException())) {
+            return true;
+        }
+        int redelivery = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+        return redelivery <= sending.maxRetries() && PartnerFailures.isTransient(exchange.getException());
     }
 
     @Override

@@ -40,13 +40,12 @@ public class WappiSendRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("spring-rabbitmq:default?queues={{queues.outgoing}}&autoDeclare=false"
-                + "&maximumRetryAttempts=0&rejectAndDontRequeue=false&prefetchCount=1")
+        from("spring-rabbitmq:default?queues={{queues.outgoing}}&autoDeclare=false&retry=#requeueOnFailure&prefetchCount=1")
                 .routeId(SendPriority.REPLIES_ROUTE).routeConfigurationId("propagate-errors")
                 .to("direct:wappi-send");
 
-        from("spring-rabbitmq:default?queues={{queues.outgoing-follow-ups}}&autoDeclare=false"
-                + "&maximumRetryAttempts=0&rejectAndDontRequeue=false&prefetchCount=1")
+        from("spring-rabbitmq:default?queues={{queues.outgoing-follow-ups}}&autoDeclare=false&retry=#requeueOnFailure"
+                + "&prefetchCount=1")
                 .routeId("wappi-send-follow-ups").routeConfigurationId("propagate-errors")
                 .loopDoWhile(method(SendPriority.class, "followUpWaits"))
                     .delay(simple("{{sending.follow-up-wait-ms}}")).syncDelayed().end()

@@ -3,6 +3,7 @@ package kz.aisales.gateway.voice;
 import kz.aisales.gateway.config.PartnerFailures;
 import kz.aisales.gateway.config.VoiceProperties;
 import kz.aisales.gateway.queues.IncomingMessage;
+import kz.aisales.support.operations.Outages;
 
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
@@ -29,6 +30,9 @@ public class TranscriptionFailures {
     /** Another try while the failure is transient and the retries configured are not used up. */
     public boolean retry(Exchange exchange) {
         // the counter already includes the attempt about to be made
+        if (Outages.isOutage(exchange.getException())) {
+            return true;
+        }
         int redelivery = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
         return redelivery <= voice.maxRetries() && PartnerFailures.isTransient(exchange.getException());
     }

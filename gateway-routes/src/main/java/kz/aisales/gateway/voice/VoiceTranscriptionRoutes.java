@@ -15,8 +15,7 @@ public class VoiceTranscriptionRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("spring-rabbitmq:default?queues={{queues.voice}}&autoDeclare=false"
-                + "&maximumRetryAttempts=0&rejectAndDontRequeue=false")
+        from("spring-rabbitmq:default?queues={{queues.voice}}&autoDeclare=false&retry=#requeueOnFailure")
                 .routeId("voice-transcribe").routeConfigurationId("voice-errors")
                 .setProperty(TranscriptionFailures.VOICE_MESSAGE,
                         method(QueueMessages.class, "readIncoming"))
