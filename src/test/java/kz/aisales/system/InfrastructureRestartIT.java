@@ -20,7 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 6, scenarios 2 and 3: the machine's RabbitMQ and PostgreSQL are restarted while customers write.
+ * Issue 6, scenarios 2 and 3: the machine's RabbitMQ and PostgreSQL are restarted while customers write; issue 14: a
+ * two-minute database outage during a slow turn.
  * Both services reconnect by themselves; health goes 503 while the database is down and back to 200;
  * every customer gets exactly one reply. These tests stop shared servers: run them alone.
  */
@@ -85,6 +86,51 @@ class InfrastructureRestartIT {
         customers.addAll(write(77050002000L, 10));
 
         assertEveryoneAnsweredOnce("database restart", customers);
+    }
+
+    /**
+     * Issue 14: a two-minute database outage, while one customer's turn waits 35 s on Gemini (longer than the contact
+     * lease) and that customer writes again meanwhile. Outages are retried until they end and a busy contact is
+     * waited for: nothing is dead-lettered, nothing lost, nobody answered twice.
+     */
+    @Test
+    void aTwoMinuteDatabaseOutageDuringASlowTurnDeadLettersNothing() throws Exception {
+        long deadLetteredBefore = RunningSystem.deadLettered();
+        int callsBefore = gemini.calls();
+        gemini.latency(Duration.ofSeconds(35));
+        String slow = "77060000001";
+        wappi.customerWrites(slow, "Клиент", "Здравствуйте! Сколько стоит курс?");
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> gemini.calls() > callsBefore);
+        } finally {
+            gemini.latency(Duration.ZERO);
+        }
+        wappi.customerWrites(slow, "Клиент", "И есть ли рассрочка?");
+        String cluster = postgresCluster();
+
+        long outageStart = System.nanoTime();
+        run("pg_ctlcluster", "--skip-systemctl-redirect", cluster, "main", "stop");
+        List<String> duringOutage;
+        try {
+            duringOutage = write(77060001000L, 5);
+            await().atMost(Duration.ofMinutes(3)).until(() -> System.nanoTime() - outageStart >= Duration.ofMinutes(2).toNanos());
+        } finally {
+            run("pg_ctlcluster", "--skip-systemctl-redirect", cluster, "main", "start");
+        }
+
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> !wappi.sentTo(slow).isEmpty() && duringOutage.stream().allMatch(phone -> !wappi.sentTo(phone).isEmpty()));
+        int[] settled = {-1};
+        await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(90)).until(() -> settled[0]
+                == (settled[0] = wappi.sentTo(slow).size() + duringOutage.stream().mapToInt(phone -> wappi.sentTo(phone).size()).sum()));
+        long deadLettered = RunningSystem.deadLettered() - deadLetteredBefore;
+        System.out.printf("database outage 120 s with a 35 s turn: slow customer replies %d, customers during the outage %d,"
+                        + " their replies %d, dead-lettered %d%n", wappi.sentTo(slow).size(), duringOutage.size(),
+                duringOutage.stream().mapToInt(phone -> wappi.sentTo(phone).size()).sum(), deadLettered);
+        assertThat(deadLettered).isZero();
+        // one reply per turn: the first message's, and the second's unless both were answered together
+        assertThat(wappi.sentTo(slow)).hasSizeBetween(1, 2).extracting(FakeWappi.Sent::replyTo).doesNotHaveDuplicates();
+        assertThat(duringOutage).allSatisfy(phone -> assertThat(wappi.sentTo(phone)).as(phone).hasSize(1));
     }
 
     private static List<String> write(long firstPhone, int count) {

@@ -54,7 +54,10 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @CamelSpringBootTest
 @DisableJmx(false) // the routes' MBeans, for Jolokia (operations/OperationsIT)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the flow tests' own queues; a subclass with a context of its own declares its own @SpringBootTest with others
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "queues.incoming=agent-test.flow.incoming_messages", "queues.outgoing=agent-test.flow.outgoing_messages",
+        "queues.outgoing-follow-ups=agent-test.flow.outgoing_follow_ups"})
 @ActiveProfiles("test")
 @Import(MovableClock.Configuration.class)
 public abstract class AgentFlowSupport {
@@ -104,9 +107,6 @@ public abstract class AgentFlowSupport {
         registry.add("gemini.api-key", () -> "test-key");
         registry.add("console.user", () -> CONSOLE_USER);
         registry.add("console.password", () -> CONSOLE_PASSWORD);
-        registry.add("queues.incoming", () -> "agent-test.flow.incoming_messages");
-        registry.add("queues.outgoing", () -> "agent-test.flow.outgoing_messages");
-        registry.add("queues.outgoing-follow-ups", () -> "agent-test.flow.outgoing_follow_ups");
     }
 
     @Autowired

@@ -18,7 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * the sales agent sees the last {@code maxContextMessages} messages. {@code concurrency} turns of
  * different contacts run at once; a contact's turn holds a lease of {@code lockLease} at most. What reaches the
  * model is bounded: each customer message at most {@code maxCustomerTextChars} (the whole text stays stored), the
- * history of one call at most {@code maxHistoryChars} (the oldest messages are left out first).
+ * history of one call at most {@code maxHistoryChars} (the oldest messages are left out first). A contact is answered
+ * at most once per {@code minReplyInterval} (0 = no pace).
  */
 @Validated
 @ConfigurationProperties("conversation")
@@ -29,12 +30,18 @@ public record ConversationProperties(
         @Min(1) @Max(500) int concurrency,
         @NotNull @DurationUnit(ChronoUnit.SECONDS) Duration lockLease,
         @Min(100) @Max(100000) int maxCustomerTextChars,
-        @Min(1000) @Max(1000000) int maxHistoryChars) {
+        @Min(1000) @Max(1000000) int maxHistoryChars,
+        @NotNull @DurationUnit(ChronoUnit.SECONDS) Duration minReplyInterval) {
 
     @AssertTrue(message = "must be between 100ms and 300s")
     public boolean isMessageGroupTimeout() {
         return messageGroupTimeout == null
                 || messageGroupTimeout.compareTo(Duration.ofMillis(100)) >= 0 && messageGroupTimeout.compareTo(Duration.ofSeconds(300)) <= 0;
+    }
+
+    @AssertTrue(message = "must be between 0 and 600s")
+    public boolean isMinReplyInterval() {
+        return minReplyInterval == null || !minReplyInterval.isNegative() && minReplyInterval.compareTo(Duration.ofMinutes(10)) <= 0;
     }
 
     @AssertTrue(message = "must be at least 10s")

@@ -3,7 +3,9 @@ package kz.aisales.agent.config;
 import java.io.IOException;
 
 import kz.aisales.agent.conversation.ContactBusyException;
+import kz.aisales.agent.conversation.ContactPacedException;
 import kz.aisales.agent.conversation.InvalidIncomingMessageException;
+import kz.aisales.agent.conversation.ReplyPace;
 import kz.aisales.agent.gemini.GeminiCallSupport;
 import kz.aisales.agent.gemini.GeminiRetryableException;
 
@@ -22,7 +24,8 @@ import org.springframework.stereotype.Component;
  * redelivery ({@code AGENT_MAX_RETRIES}, {@code AGENT_RETRY_DELAY_MS}, {@code AGENT_MAX_RETRY_DELAY_MS}), then the
  * original message to the dead-letter queue; a malformed message goes there at once; a database or broker outage
  * ({@link Outages}) is retried until it ends, and a contact busy with another turn is waited for however long that
- * turn runs. Dead letters are for messages that fail on their own.</li>
+ * turn runs; a contact answered less than {@code MIN_REPLY_INTERVAL} ago waits for its pace ({@code ReplyPace}).
+ * Dead letters are for messages that fail on their own.</li>
  * <li>{@code propagate-errors}: every {@code direct:} step; a failure goes back to the consumer whose policy decides
  * (a step with an error handler of its own would mark the failure exhausted, and the consumer would never retry
  * it).</li>
@@ -62,6 +65,9 @@ public class ErrorPolicies extends RouteConfigurationBuilder {
         deadLetter.onException(ContactBusyException.class).maximumRedeliveries(-1)
                 .redeliveryDelay(BUSY_RETRY_MS).useExponentialBackOff().backOffMultiplier(1.5)
                 .maximumRedeliveryDelay(BUSY_MAX_RETRY_MS).retryAttemptedLogLevel(LoggingLevel.DEBUG);
+        // the pace always lets the turn through after its interval; waiting holds neither a thread nor the lease
+        deadLetter.onException(ContactPacedException.class).maximumRedeliveries(-1).asyncDelayedRedelivery()
+                .onExceptionOccurred(ReplyPace::chooseDelay).retryAttemptedLogLevel(LoggingLevel.DEBUG);
         deadLetter.onException(Exception.class).onWhen(exchange -> Outages.isOutage(exchange.getException()))
                 .maximumRedeliveries(-1).redeliveryDelay(retry.delayMs()).useExponentialBackOff().backOffMultiplier(2)
                 .maximumRedeliveryDelay(retry.outageMaxDelayMs()).retryAttemptedLogLevel(LoggingLevel.WARN);

@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ContactLock {
 
+    private static final String RELEASE_REGISTERED = "contactLockRelease";
+
     private final String instance = Long.toHexString(new SecureRandom().nextLong());
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
@@ -39,7 +41,7 @@ public class ContactLock {
         OffsetDateTime now = OffsetDateTime.now(clock);
         int taken = jdbc.update("""
                 UPDATE contacts SET turn_owner = :owner, turn_lease_until = :until
-                WHERE phone_number = :phone AND (turn_owner IS NULL OR turn_lease_until < :now)""",
+                WHERE phone_number = :phone AND (turn_owner IS NULL OR turn_lease_until < :now OR turn_owner = :owner)""",
                 new MapSqlParameterSource()
                         .addValue("owner", owner(exchange))
                         .addValue("until", now.plus(conversation.lockLease()))
@@ -48,13 +50,16 @@ public class ContactLock {
         if (taken == 0 && exists(phoneNumber)) {
             throw new ContactBusyException(phoneNumber);
         }
-        // given back when the turn's exchange is done, however it ends: retries of a failed step still hold it
-        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-            @Override
-            public void onDone(Exchange done) {
-                release(phoneNumber, done);
-            }
-        });
+        // given back when the turn's exchange is done, however it ends; a retry takes it again as the same owner
+        if (exchange.getProperty(RELEASE_REGISTERED) == null) {
+            exchange.setProperty(RELEASE_REGISTERED, Boolean.TRUE);
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange done) {
+                    release(phoneNumber, done);
+                }
+            });
+        }
     }
 
     private boolean exists(String phoneNumber) {

@@ -95,9 +95,14 @@ public class ConversationRoutes extends RouteBuilder {
                 .setProperty(INCOMING_JSON, body())
                 .removeHeaders("*", CORRELATION_ID)
                 .log("Turn for ${exchangeProperty.phone_number}").id("turn-log")
-                // the lock is given back when the exchange is done; no doTry here, which would switch off the retries
+                // a retry runs all of it again, the lock included; no doTry here, which would switch off the retries
+                .to("direct:conversation-locked").id("respond");
+
+        from("direct:conversation-locked").routeId("conversation-locked").routeConfigurationId("propagate-errors")
+                // given back when the exchange is done, or at once when the contact's pace makes the turn wait
                 .bean(ContactLock.class, "acquire").id("contact-lock-acquire")
-                .to("direct:conversation-respond").id("respond");
+                .bean(ReplyPace.class, "check").id("reply-pace")
+                .to("direct:conversation-respond");
 
         from("direct:conversation-respond").routeId("conversation-respond").routeConfigurationId("propagate-errors")
                 .setProperty(TURN, method(ConversationStore.class, "loadTurn(${exchangeProperty.phone_number})")).id("load-turn")
