@@ -3,6 +3,7 @@ package kz.aisales.agent.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.ConnectException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import kz.aisales.agent.AgentFlowSupport;
@@ -12,6 +13,9 @@ import org.apache.camel.builder.AdviceWith;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.amqp.AmqpConnectException;
 import org.springframework.amqp.core.Message;
 import org.springframework.dao.TransientDataAccessResourceException;
 
@@ -26,6 +30,7 @@ class TransientFailureIT extends AgentFlowSupport {
     private static final AtomicInteger TURN_FAILURES = new AtomicInteger();
     private static final AtomicInteger PUBLISH_FAILURES = new AtomicInteger();
     private static final AtomicInteger DEAD_LETTER_FAILURES = new AtomicInteger();
+    private static final AtomicInteger CUSTOMERS = new AtomicInteger();
     /** The (shared, cached) context the faults were woven into, so they are woven once. */
     private static CamelContext advised;
 
@@ -33,13 +38,15 @@ class TransientFailureIT extends AgentFlowSupport {
     void injectFaults() throws Exception {
         if (advised != camel) {
             AdviceWith.adviceWith(camel, "customer-message", route -> route.weaveAddFirst()
-                    .process(exchange -> fail(STORE_FAILURES, "store")).id("inject-store-failure"));
+                    .process(exchange -> fail(STORE_FAILURES, databaseDropped("store"))).id("inject-store-failure"));
             AdviceWith.adviceWith(camel, "conversation-respond", route -> route.weaveAddFirst()
-                    .process(exchange -> fail(TURN_FAILURES, "load turn")).id("inject-turn-failure"));
+                    .process(exchange -> fail(TURN_FAILURES, databaseDropped("load turn"))).id("inject-turn-failure"));
             AdviceWith.adviceWith(camel, "reply-publish", route -> route.weaveById("outgoing-publish").before()
-                    .process(exchange -> failPublishing()).id("inject-publish-failure"));
+                    .process(exchange -> fail(PUBLISH_FAILURES,
+                            new AmqpConnectException(new ConnectException("injected: broker gone")))).id("inject-publish-failure"));
             AdviceWith.adviceWith(camel, "dead-letter", route -> route.weaveById("dead-letter-publish").before()
-                    .process(exchange -> fail(DEAD_LETTER_FAILURES, "dead-letter publish")).id("inject-dead-letter-failure"));
+                    .process(exchange -> fail(DEAD_LETTER_FAILURES, databaseDropped("dead-letter publish")))
+                    .id("inject-dead-letter-failure"));
             advised = camel;
         }
     }
@@ -50,20 +57,6 @@ class TransientFailureIT extends AgentFlowSupport {
         TURN_FAILURES.set(0);
         PUBLISH_FAILURES.set(0);
         DEAD_LETTER_FAILURES.set(0);
-    }
-
-    @Test
-    void aDatabaseOutageOutlastingTheRetriesForPoisonIsWaitedOutAndTheCustomerAnswered() {
-        stubModerator(true);
-        stubSales("Здравствуйте! Что хотите создать?", "other");
-        // four bounded retries (AGENT_MAX_RETRIES) would have parked it; an outage is retried until it ends
-        STORE_FAILURES.set(12);
-
-        publishIncoming("outage-store-1", "77010000065", "Хочу научиться делать сайты");
-
-        assertThat(receiveOutgoing(30_000)).isNotNull();
-        assertThat(STORE_FAILURES.get()).isZero();
-        assertThat(receiveDeadLetter(500)).isNull();
     }
 
     @Test
@@ -78,31 +71,20 @@ class TransientFailureIT extends AgentFlowSupport {
         assertThat(DEAD_LETTER_FAILURES.get()).isZero();
     }
 
-    @Test
-    void aTransientFailureStoringTheMessageIsRetriedAndTheCustomerAnswered() {
+    /** Two failures are a hiccup; twelve outlast the four bounded retries of a poison message, as an outage does. */
+    @ParameterizedTest(name = "{0} database failures while the {1} step runs")
+    @CsvSource({"2, store", "2, turn", "12, store"})
+    void aDatabaseFailureIsRetriedUntilItEndsAndTheCustomerAnswered(int failures, String step) {
         stubModerator(true);
         stubSales("Здравствуйте! Что хотите создать?", "other");
-        STORE_FAILURES.set(2);
+        AtomicInteger armed = "store".equals(step) ? STORE_FAILURES : TURN_FAILURES;
+        armed.set(failures);
+        String phone = String.valueOf(77010000060L + CUSTOMERS.incrementAndGet());
 
-        publishIncoming("transient-store-1", "77010000061", "Хочу научиться делать сайты");
+        publishIncoming("transient-" + phone, phone, "Хочу научиться делать сайты");
 
-        Message reply = receiveOutgoing(30_000);
-        assertThat(reply).isNotNull();
-        assertThat(STORE_FAILURES.get()).isZero();
-        assertThat(receiveDeadLetter(500)).isNull();
-    }
-
-    @Test
-    void aTransientFailureInsideTheTurnIsRetriedAndTheCustomerAnswered() {
-        stubModerator(true);
-        stubSales("Здравствуйте! Что хотите создать?", "other");
-        TURN_FAILURES.set(2);
-
-        publishIncoming("transient-turn-1", "77010000062", "Хочу научиться делать сайты");
-
-        Message reply = receiveOutgoing(30_000);
-        assertThat(reply).isNotNull();
-        assertThat(TURN_FAILURES.get()).isZero();
+        assertThat(receiveOutgoing(30_000)).isNotNull();
+        assertThat(armed.get()).isZero();
         assertThat(receiveDeadLetter(500)).isNull();
     }
 
@@ -148,15 +130,14 @@ class TransientFailureIT extends AgentFlowSupport {
         assertThat(body(receiveOutgoing(15_000))).containsEntry("outbox_id", ReplyFactory.outboxId("stored-2", "reply"));
     }
 
-    private static void failPublishing() {
-        if (PUBLISH_FAILURES.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
-            throw new org.springframework.amqp.AmqpConnectException(new java.net.ConnectException("injected: broker gone"));
+
+    private static void fail(AtomicInteger failures, RuntimeException failure) {
+        if (failures.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            throw failure;
         }
     }
 
-    private static void fail(AtomicInteger failures, String step) {
-        if (failures.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
-            throw new TransientDataAccessResourceException("injected: the database connection dropped during " + step);
-        }
+    private static RuntimeException databaseDropped(String step) {
+        return new TransientDataAccessResourceException("injected: the database connection dropped during " + step);
     }
 }

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import kz.aisales.gateway.voice.GeminiException;
 import kz.aisales.gateway.wappi.WappiException;
 
+import kz.aisales.support.operations.Outages;
+
+import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
 
 /** Which failures of a call to Wappi or Gemini are worth another try. */
@@ -32,6 +35,19 @@ public final class PartnerFailures {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a failed step is tried again: through an outage of our own database or broker always (it ends, and the
+     * message is not at fault), a partner's transient failure up to {@code maxRetries} times.
+     */
+    public static boolean retry(Exchange exchange, int maxRetries) {
+        if (Outages.isOutage(exchange.getException())) {
+            return true;
+        }
+        // the counter already includes the attempt about to be made
+        int redelivery = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+        return redelivery <= maxRetries && isTransient(exchange.getException());
     }
 
     /** A readable reason: the exception class and message (Wappi's and Gemini's carry status and body). */

@@ -2,7 +2,6 @@ package kz.aisales.gateway.sending;
 
 import kz.aisales.gateway.config.PartnerFailures;
 import kz.aisales.gateway.config.SendingProperties;
-import kz.aisales.support.operations.Outages;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -29,11 +28,7 @@ public class SendFailures implements Processor {
 
     /** Whether a failed send is tried again: through a database or broker outage always, Wappi's hiccups a few times. */
     public boolean retry(Exchange exchange) {
-        if (Outages.isOutage(exchange.getException())) {
-            return true;
-        }
-        int redelivery = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
-        return redelivery <= sending.maxRetries() && PartnerFailures.isTransient(exchange.getException());
+        return PartnerFailures.retry(exchange, sending.maxRetries());
     }
 
     @Override

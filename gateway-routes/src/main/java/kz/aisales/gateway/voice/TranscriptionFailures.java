@@ -3,7 +3,6 @@ package kz.aisales.gateway.voice;
 import kz.aisales.gateway.config.PartnerFailures;
 import kz.aisales.gateway.config.VoiceProperties;
 import kz.aisales.gateway.queues.IncomingMessage;
-import kz.aisales.support.operations.Outages;
 
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
@@ -27,14 +26,9 @@ public class TranscriptionFailures {
         this.voiceLog = voiceLog;
     }
 
-    /** Another try while the failure is transient and the retries configured are not used up. */
+    /** Another try through a database or broker outage, or while a partner failure is transient and retries are left. */
     public boolean retry(Exchange exchange) {
-        // the counter already includes the attempt about to be made
-        if (Outages.isOutage(exchange.getException())) {
-            return true;
-        }
-        int redelivery = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
-        return redelivery <= voice.maxRetries() && PartnerFailures.isTransient(exchange.getException());
+        return PartnerFailures.retry(exchange, voice.maxRetries());
     }
 
     public IncomingMessage untranscribed(Exchange exchange) {
