@@ -18,6 +18,7 @@ import kz.aisales.agent.control.ConversationControl;
 import kz.aisales.agent.control.ManagerNotices;
 import kz.aisales.agent.gemini.GeminiException;
 import kz.aisales.agent.operations.AgentMetrics;
+import kz.aisales.support.operations.Outages;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -131,7 +132,9 @@ public class ConversationRoutes extends RouteBuilder {
         from("direct:conversation-reply").routeId("conversation-reply").routeConfigurationId("propagate-errors")
                 .doTry()
                     .to("direct:conversation-answer")
-                .doCatch(GeminiException.class, IOException.class)
+                // Gemini's failures only: a database outage also carries an IOException (the refused connection)
+                // and goes back to the consumer's policy, which waits it out
+                .doCatch(GeminiException.class, IOException.class).onWhen(Outages::notAnOutage)
                     .log("Gemini could not answer ${exchangeProperty.phone_number}: ${exception.message}; fallback sent, turn parked for replay")
                     .setProperty(Exchange.FAILURE_ROUTE_ID, constant("conversation-respond"))
                     .setBody(exchangeProperty(INCOMING_JSON))

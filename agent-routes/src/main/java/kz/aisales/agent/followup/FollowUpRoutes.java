@@ -6,6 +6,7 @@ import kz.aisales.agent.config.FollowUpProperties;
 import kz.aisales.agent.conversation.TurnExchange;
 import kz.aisales.agent.gemini.GeminiException;
 import kz.aisales.agent.operations.AgentMetrics;
+import kz.aisales.support.operations.Outages;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
@@ -52,7 +53,7 @@ public class FollowUpRoutes extends RouteBuilder {
                     .to("direct:gemini-generate")
                     .bean(FollowUpPrompt.class, "reply")
                     .to("direct:follow-up-publish")
-                .doCatch(GeminiException.class, IOException.class)
+                .doCatch(GeminiException.class, IOException.class).onWhen(Outages::notAnOutage)
                     .log(LoggingLevel.WARN, "Follow-up ${exchangeProperty.followUpTouch.followUpId} touch"
                             + " ${exchangeProperty.followUpTouch.touchNumber} not written: ${exception.message};"
                             + " tried again when its claim lapses")

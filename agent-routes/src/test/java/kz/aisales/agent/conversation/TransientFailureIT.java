@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.ConnectException;
+import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import kz.aisales.agent.AgentFlowSupport;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.amqp.AmqpConnectException;
 import org.springframework.amqp.core.Message;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /**
  * A transient database failure inside a {@code direct:} step is retried by the consumer's policy, and the customer is
@@ -30,6 +32,7 @@ class TransientFailureIT extends AgentFlowSupport {
     private static final AtomicInteger TURN_FAILURES = new AtomicInteger();
     private static final AtomicInteger PUBLISH_FAILURES = new AtomicInteger();
     private static final AtomicInteger DEAD_LETTER_FAILURES = new AtomicInteger();
+    private static final AtomicInteger ANSWER_FAILURES = new AtomicInteger();
     private static final AtomicInteger CUSTOMERS = new AtomicInteger();
     /** The (shared, cached) context the faults were woven into, so they are woven once. */
     private static CamelContext advised;
@@ -47,6 +50,11 @@ class TransientFailureIT extends AgentFlowSupport {
             AdviceWith.adviceWith(camel, "dead-letter", route -> route.weaveById("dead-letter-publish").before()
                     .process(exchange -> fail(DEAD_LETTER_FAILURES, databaseDropped("dead-letter publish")))
                     .id("inject-dead-letter-failure"));
+            // as PostgreSQL's driver reports a refused connection: an SQLException over a ConnectException (an IOException)
+            AdviceWith.adviceWith(camel, "conversation-answer", route -> route.weaveAddFirst()
+                    .process(exchange -> fail(ANSWER_FAILURES, new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                            new SQLException("Connection refused", "08001", new ConnectException("Connection refused")))))
+                    .id("inject-answer-failure"));
             advised = camel;
         }
     }
@@ -57,6 +65,23 @@ class TransientFailureIT extends AgentFlowSupport {
         TURN_FAILURES.set(0);
         PUBLISH_FAILURES.set(0);
         DEAD_LETTER_FAILURES.set(0);
+        ANSWER_FAILURES.set(0);
+    }
+
+    @Test
+    void aDatabaseOutageWhileAnsweringIsNotTakenForGeminiFailingAndNoFallbackIsSent() {
+        stubModerator(true);
+        stubSales("Здравствуйте! Что хотите создать?", "other");
+        ANSWER_FAILURES.set(3);
+
+        publishIncoming("outage-answer-1", "77010000059", "Хочу научиться делать сайты");
+
+        Message reply = receiveOutgoing(30_000);
+        assertThat(reply).isNotNull();
+        assertThat(body(reply)).containsEntry("message_text", "Здравствуйте! Что хотите создать?");
+        assertThat(ANSWER_FAILURES.get()).isZero();
+        assertThat(receiveOutgoing(1_000)).as("no fallback before the real reply").isNull();
+        assertThat(receiveDeadLetter(500)).isNull();
     }
 
     @Test

@@ -31,6 +31,7 @@ public class WappiSendRoutes extends RouteBuilder {
     static final String OUTGOING = "outgoing";
     static final String OUTBOX_KEY = "outboxKey";
     static final String DELIVERED_COPY = "deliveredCopy";
+    static final String DEFER_TO = "deferTo";
 
     private final SendingProperties sending;
 
@@ -55,6 +56,16 @@ public class WappiSendRoutes extends RouteBuilder {
         from("direct:wappi-send").routeId("wappi-send").routeConfigurationId("send-errors")
                 .setProperty(OUTGOING, method(OutgoingMessages.class, "read")).id("read-outgoing")
                 .setProperty(OUTBOX_KEY, simple("${exchangeProperty." + OUTGOING + ".idempotencyKey}")).id("outbox-key")
+                // round robin: a message that would hold the sender for its customer's gap lets the others go first
+                .filter(method(SendFairness.class, "defers")).id("behind-other-customers")
+                    .setHeader(SendFairness.DEFERRALS, method(SendFairness.class, "nextDeferral"))
+                    .setProperty(DEFER_TO, method(SendFairness.class, "queueOf"))
+                    .toD("spring-rabbitmq:default?routingKey=${exchangeProperty." + DEFER_TO + "}&confirm=enabled")
+                            .id("back-of-the-queue")
+                    .log("Message to ${exchangeProperty." + OUTGOING + ".phoneNumber} waits for its customer's gap:"
+                            + " back of ${exchangeProperty." + DEFER_TO + "} behind other customers")
+                    .stop()
+                .end()
                 // not eager: an outbox id is recorded only once Wappi accepted the message (just below), so a
                 // crash before that re-sends it rather than losing it; a failure never records it
                 .idempotentConsumer(exchangeProperty(OUTBOX_KEY))

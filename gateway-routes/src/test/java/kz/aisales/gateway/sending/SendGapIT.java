@@ -41,6 +41,38 @@ class SendGapIT extends GatewayTestSupport {
         assertThat(times.get(1) - times.get(0)).isGreaterThanOrEqualTo(1900);
     }
 
+    @Test
+    void aCustomerWaitingForTheGapDoesNotHoldTheOthersAndGetsTheirMessagesInOrder() throws Exception {
+        STUBS.stubFor(post(urlPathEqualTo("/api/sync/message/send"))
+                .willReturn(okJson("{\"status\":\"done\",\"message_id\":\"3EB0RR\",\"task_id\":\"t\"}")));
+        String manager = newChat().replace("@c.us", "");
+        String customer = newChat().replace("@c.us", "");
+
+        publishOutgoing(message(manager, "notice 1"), "corr-rr-1");
+        publishOutgoing(message(manager, "notice 2"), "corr-rr-2");
+        publishOutgoing(message(manager, "notice 3"), "corr-rr-3");
+        publishOutgoing(message(customer, "reply"), "corr-rr-4");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> sends().size() == 4);
+        List<String> order = sends().stream().map(request -> {
+            try {
+                return JSON.readTree(request.getBodyAsString()).path("body").asText();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+        // without the round robin: notice 1, notice 2 (2 s), notice 3 (2 s), and only then the customer's reply
+        assertThat(order).containsExactly("notice 1", "reply", "notice 2", "notice 3");
+        List<Long> times = sends().stream().map(request -> request.getLoggedDate().getTime()).toList();
+        assertThat(times.get(1) - times.get(0)).isLessThan(1500);
+        assertThat(times.get(3) - times.get(2)).isGreaterThanOrEqualTo(1900);
+    }
+
+    private static List<com.github.tomakehurst.wiremock.verification.LoggedRequest> sends() {
+        return STUBS.findAll(postRequestedFor(urlPathEqualTo("/api/sync/message/send"))).stream()
+                .sorted(java.util.Comparator.comparing(request -> request.getLoggedDate().getTime())).toList();
+    }
+
     private static Map<String, Object> message(String phone, String text) {
         Map<String, Object> message = new HashMap<>();
         message.put("outbox_id", UUID.randomUUID().toString());

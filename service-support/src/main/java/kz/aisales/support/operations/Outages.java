@@ -3,6 +3,7 @@ package kz.aisales.support.operations;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 
+import org.apache.camel.Exchange;
 import org.springframework.amqp.AmqpConnectException;
 import org.springframework.amqp.AmqpIOException;
 import org.springframework.amqp.AmqpTimeoutException;
@@ -32,6 +33,16 @@ public final class Outages {
             }
         }
         return false;
+    }
+
+    /**
+     * For a {@code doCatch(...).onWhen(...)}: the caught exception is not an outage. A refused database connection
+     * carries an {@code IOException}, so catching {@code IOException} for a partner's failure would catch it too.
+     */
+    public static boolean notAnOutage(Exchange exchange) {
+        Throwable caught = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        return !isOutage(caught);
     }
 
     /** PostgreSQL's own SQLSTATE classes for a lost connection (08) and a server shutting down (57P01-57P03). */
