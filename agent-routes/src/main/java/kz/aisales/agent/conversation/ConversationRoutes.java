@@ -92,9 +92,9 @@ public class ConversationRoutes extends RouteBuilder {
                     .to("direct:conversation-turn");
 
         from("direct:conversation-turn").routeId("conversation-turn").routeConfigurationId("dead-letter")
-                .setProperty(PHONE, header(PHONE))
-                .setProperty(INCOMING_JSON, body())
-                .removeHeaders("*", CORRELATION_ID)
+                .setProperty(PHONE, header(PHONE)).id("contact-of-the-burst")
+                .setProperty(INCOMING_JSON, body()).id("keep-message-for-dead-letter")
+                .removeHeaders("*", CORRELATION_ID).id("only-correlation-header")
                 .log("Turn for ${exchangeProperty.phone_number}").id("turn-log")
                 // a retry runs all of it again, the lock included; no doTry here, which would switch off the retries
                 .to("direct:conversation-locked").id("respond");
