@@ -74,12 +74,12 @@ public final class Benchmark {
             String first = nextPhone();
             wappi.customerWrites(first, "Bench", "Здравствуйте!");
             awaitReply(first, Duration.ofSeconds(60));
-            Thread.sleep(3_000);
+            awaitTwoPolls();
             wappi.resetCalls();
             Thread.sleep(10_000);
             record("Wappi calls per idle poll", String.format("%.2f", callsPerPoll()));
             wappi.dialogMarkers(false);
-            Thread.sleep(2_000);
+            awaitTwoPolls();
             wappi.resetCalls();
             Thread.sleep(10_000);
             record("Wappi calls per idle poll, dialogs without change markers", String.format("%.2f", callsPerPoll()));
@@ -116,6 +116,13 @@ public final class Benchmark {
     }
 
     /** Calls of every Wappi path per poll, counting polls by the chats listing. */
+    /** Until the gateway has polled twice from now: what changed before (a reply's echo, the dialog format) is read. */
+    private void awaitTwoPolls() {
+        wappi.resetCalls();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> wappi.calls().getOrDefault("/api/sync/chats/get", 0) >= 2);
+    }
+
     private double callsPerPoll() {
         Map<String, Integer> calls = wappi.calls();
         int polls = calls.getOrDefault("/api/sync/chats/get", 0);

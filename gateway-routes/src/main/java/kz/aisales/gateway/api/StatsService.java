@@ -5,13 +5,11 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import kz.aisales.gateway.config.QueueProperties;
 import kz.aisales.gateway.config.StatsProperties;
+import kz.aisales.gateway.queues.QueueDepths;
 
-import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -31,13 +29,13 @@ public class StatsService {
             """;
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final AmqpAdmin amqp;
+    private final QueueDepths queueDepths;
     private final QueueProperties queues;
     private final StatsProperties stats;
 
-    public StatsService(NamedParameterJdbcTemplate jdbc, AmqpAdmin amqp, QueueProperties queues, StatsProperties stats) {
+    public StatsService(NamedParameterJdbcTemplate jdbc, QueueDepths queueDepths, QueueProperties queues, StatsProperties stats) {
         this.jdbc = jdbc;
-        this.amqp = amqp;
+        this.queueDepths = queueDepths;
         this.queues = queues;
         this.stats = stats;
     }
@@ -58,11 +56,6 @@ public class StatsService {
     }
 
     private Object depth(String queue) {
-        try {
-            Properties properties = amqp.getQueueProperties(queue);
-            return properties == null ? null : properties.get(RabbitAdmin.QUEUE_MESSAGE_COUNT);
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return queueDepths.ready(queue);
     }
 }

@@ -1,16 +1,14 @@
 package kz.aisales.gateway.sending;
 
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
 import kz.aisales.gateway.config.QueueProperties;
+import kz.aisales.gateway.queues.QueueDepths;
 import kz.aisales.gateway.whitelist.PhoneNumbers;
 
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
-import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,12 +29,12 @@ public class SendFairness {
     /** Per customer, how many of their messages are back in a queue (the sender is one active consumer). */
     private final Map<String, Integer> deferred = new ConcurrentHashMap<>();
     private final SendGap gap;
-    private final AmqpAdmin amqp;
+    private final QueueDepths depths;
     private final QueueProperties queues;
 
-    public SendFairness(SendGap gap, AmqpAdmin amqp, QueueProperties queues) {
+    public SendFairness(SendGap gap, QueueDepths depths, QueueProperties queues) {
         this.gap = gap;
-        this.amqp = amqp;
+        this.depths = depths;
         this.queues = queues;
     }
 
@@ -67,12 +65,7 @@ public class SendFairness {
     }
 
     private boolean othersWaiting(String queue) {
-        try {
-            Properties properties = amqp.getQueueProperties(queue);
-            Object ready = properties == null ? null : properties.get(RabbitAdmin.QUEUE_MESSAGE_COUNT);
-            return ready instanceof Number number && number.intValue() > 0;
-        } catch (RuntimeException brokerUnreachable) {
-            return false;
-        }
+        Integer ready = depths.ready(queue);
+        return ready != null && ready > 0;
     }
 }

@@ -1,15 +1,13 @@
 package kz.aisales.gateway.sending;
 
 import java.util.Deque;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 import kz.aisales.gateway.config.QueueProperties;
 import kz.aisales.gateway.config.SendingProperties;
+import kz.aisales.gateway.queues.QueueDepths;
 
 import org.apache.camel.CamelContext;
-import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,13 +23,13 @@ public class SendPriority {
 
     private final Deque<Long> admitted = new ConcurrentLinkedDeque<>();
     private final CamelContext camel;
-    private final AmqpAdmin amqp;
+    private final QueueDepths depths;
     private final QueueProperties queues;
     private final SendingProperties sending;
 
-    public SendPriority(CamelContext camel, AmqpAdmin amqp, QueueProperties queues, SendingProperties sending) {
+    public SendPriority(CamelContext camel, QueueDepths depths, QueueProperties queues, SendingProperties sending) {
         this.camel = camel;
-        this.amqp = amqp;
+        this.depths = depths;
         this.queues = queues;
         this.sending = sending;
     }
@@ -50,13 +48,9 @@ public class SendPriority {
         if (camel.getInflightRepository().size(REPLIES_ROUTE) > 0) {
             return true;
         }
-        try {
-            Properties properties = amqp.getQueueProperties(queues.outgoing());
-            Object ready = properties == null ? null : properties.get(RabbitAdmin.QUEUE_MESSAGE_COUNT);
-            return !(ready instanceof Number number) || number.intValue() > 0;
-        } catch (RuntimeException e) {
-            return true;
-        }
+        // when the broker cannot say, a reply may be waiting
+        Integer ready = depths.ready(queues.outgoing());
+        return ready == null || ready > 0;
     }
 
     int usedInWindow() {
