@@ -5,9 +5,12 @@ import kz.aisales.support.operations.ConsoleProperties;
 import kz.aisales.support.operations.ConsoleSecurityConfiguration;
 import kz.aisales.support.operations.CorrelationUnitOfWorkFactory;
 import kz.aisales.support.operations.PartnerCallMetrics;
+import kz.aisales.support.operations.QueueDepths;
+import kz.aisales.support.operations.RestResponseHeaders;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.rabbit.config.RetryInterceptorBuilder;
 import org.springframework.amqp.rabbit.retry.ImmediateRequeueMessageRecoverer;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,8 +26,9 @@ import org.springframework.retry.policy.NeverRetryPolicy;
 /**
  * What both services need the same way, as one auto-configuration: the consoles' and the REST API's security
  * ({@link ConsoleSecurityConfiguration}: Hawtio and Jolokia behind the operator's login, the admin key), the
- * correlation id in every log line ({@link CorrelationUnitOfWorkFactory}) and the meters of calls to partners and
- * queues ({@link PartnerCallMetrics}). {@code DATABASE_URL} parsing and the one-line configuration failures are
+ * correlation id in every log line ({@link CorrelationUnitOfWorkFactory}), the meters of calls to partners and
+ * queues ({@link PartnerCallMetrics}), queue depths ({@link QueueDepths}) and the REST answers' headers
+ * ({@link RestResponseHeaders}). {@code DATABASE_URL} parsing and the one-line configuration failures are
  * registered in {@code META-INF/spring.factories}; masked logging is referenced by each service's
  * {@code logback-spring.xml}. Ordered before Spring Boot's security, so its default login never appears.
  */
@@ -59,6 +63,17 @@ public class ServiceSupportAutoConfiguration {
                     requeue.recover(message, cause);
                 })
                 .build();
+    }
+
+    /** The REST answers' headers ({@code restConfiguration().endpointProperty("headerFilterStrategy", "#restResponseHeaders")}). */
+    @Bean
+    RestResponseHeaders restResponseHeaders() {
+        return new RestResponseHeaders();
+    }
+
+    @Bean
+    QueueDepths queueDepths(AmqpAdmin amqp) {
+        return new QueueDepths(amqp);
     }
 
     @Bean

@@ -5,17 +5,16 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The key machines present as {@code X-API-Key} ({@code ADMIN_API_KEY}), and where it is asked for: every call that
- * changes data, and reads under {@code protectedReadPaths} (by default everything); never under {@code openPaths}
- * (by default {@code /health} and the consoles, which have a login of their own).
+ * The key machines present as {@code X-API-Key} ({@code ADMIN_API_KEY}), and the paths that do not ask for it
+ * ({@code openPaths}, Ant-style patterns: {@code /health}, the consoles, which have a login of their own, and what a
+ * login page needs). Every other call, reads included, needs the key or an operator's login.
  */
 @ConfigurationProperties("admin")
-public record AdminProperties(String apiKey, List<String> openPaths, List<String> protectedReadPaths) {
+public record AdminProperties(String apiKey, List<String> openPaths) {
 
     public AdminProperties {
         apiKey = apiKey == null ? "" : apiKey.strip();
-        openPaths = openPaths == null ? List.of("/health", "/actuator/hawtio", "/actuator/jolokia") : List.copyOf(openPaths);
-        protectedReadPaths = protectedReadPaths == null ? List.of("/") : List.copyOf(protectedReadPaths);
+        openPaths = openPaths == null ? List.of("/health", "/actuator/hawtio/**", "/actuator/jolokia/**") : List.copyOf(openPaths);
     }
 
     public boolean configured() {
@@ -24,7 +23,6 @@ public record AdminProperties(String apiKey, List<String> openPaths, List<String
 
     @Override
     public String toString() {
-        return "AdminProperties[apiKey=" + (configured() ? "***" : "(none)") + ", openPaths=" + openPaths
-                + ", protectedReadPaths=" + protectedReadPaths + "]";
+        return "AdminProperties[apiKey=" + (configured() ? "***" : "(none)") + ", openPaths=" + openPaths + "]";
     }
 }

@@ -4,27 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 class AdminApiKeyFilterTest {
 
+    @AfterEach
+    void logOut() {
+        SecurityContextHolder.clearContext();
+    }
+
     @Test
-    void withNoKeyConfiguredEveryChangingCallIsRefusedWhateverItCarries() throws Exception {
+    void withNoKeyConfiguredEveryCallIsRefusedWhateverItCarries() throws Exception {
         MockHttpServletResponse response = filter("", "POST", "/anything", "");
 
         assertThat(response.getStatus()).isEqualTo(401);
         assertThat(response.getContentAsString()).contains("ADMIN_API_KEY is not configured");
         assertThat(filter("", "DELETE", "/anything", null).getStatus()).isEqualTo(401);
+        assertThat(filter("", "GET", "/stats", null).getStatus()).isEqualTo(401);
     }
 
     @Test
-    void byDefaultEveryReadButHealthAndTheConsolesNeedsTheKey() throws Exception {
+    void everyReadButHealthAndTheConsolesNeedsTheKey() throws Exception {
         assertThat(filter("k-1", "GET", "/contacts", null).getStatus()).isEqualTo(401);
         assertThat(filter("k-1", "GET", "/contacts", "k-1").getStatus()).isEqualTo(200);
-        assertThat(filter("", "GET", "/stats", null).getStatus()).isEqualTo(401);
         assertThat(filter("", "GET", "/health", null).getStatus()).isEqualTo(200);
         assertThat(filter("", "GET", "/actuator/hawtio/index.html", null).getStatus()).isEqualTo(200);
         assertThat(filter("k-1", "GET", "/healthz", null).getStatus()).isEqualTo(401);
@@ -36,7 +44,7 @@ class AdminApiKeyFilterTest {
         request.addHeader("Authorization", "Bearer k-1");
         MockHttpServletResponse response = new MockHttpServletResponse();
 
-        new AdminApiKeyFilter(new AdminProperties("k-1", null, null)).doFilter(request, response, new MockFilterChain());
+        new AdminApiKeyFilter(new AdminProperties("k-1", null)).doFilter(request, response, new MockFilterChain());
 
         assertThat(response.getStatus()).isEqualTo(200);
     }
@@ -49,25 +57,40 @@ class AdminApiKeyFilterTest {
     }
 
     @Test
-    void readsUnderAProtectedPathNeedTheKeyToo() throws Exception {
-        AdminProperties admin = new AdminProperties("k-1", null, List.of("/wappi/"));
+    void aLoggedInOperatorNeedsNoKeyButAWrongKeyIsStillRefused() throws Exception {
+        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("admin", "p", "ROLE_OPERATOR"));
 
-        assertThat(filter(admin, "GET", "/wappi/check", null).getStatus()).isEqualTo(401);
-        assertThat(filter(admin, "GET", "/wappi/check", "k-1").getStatus()).isEqualTo(200);
-        assertThat(filter(admin, "GET", "/stats", null).getStatus()).isEqualTo(200);
+        assertThat(filter("k-1", "GET", "/contacts", null).getStatus()).isEqualTo(200);
+        assertThat(filter("", "POST", "/contacts/7701/pause", null).getStatus()).isEqualTo(200);
+        assertThat(filter("k-1", "GET", "/contacts", "k-2").getStatus()).isEqualTo(401);
     }
 
     @Test
-    void openPathsAreNotLookedAt() throws Exception {
-        AdminProperties admin = new AdminProperties("k-1", List.of("/actuator/", "/webhooks/"), null);
+    void someoneLoggedInWithoutTheOperatorRoleIsNoOperator() throws Exception {
+        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("guest", "p", "ROLE_USER"));
+
+        assertThat(filter("k-1", "GET", "/contacts", null).getStatus()).isEqualTo(401);
+    }
+
+    @Test
+    void openPathsArePatternsAndTheRootIsOnlyTheRoot() throws Exception {
+        AdminProperties admin = new AdminProperties("k-1", List.of("/", "/console/**", "/webhooks/**"));
 
         assertThat(filter(admin, "POST", "/webhooks/wappi", null).getStatus()).isEqualTo(200);
+        MockHttpServletRequest page = new MockHttpServletRequest("GET", "/");
+        page.addHeader("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+        MockHttpServletResponse pageResponse = new MockHttpServletResponse();
+        new AdminApiKeyFilter(admin).doFilter(page, pageResponse, new MockFilterChain());
+        assertThat(pageResponse.getStatus()).as("the console's page").isEqualTo(200);
+        assertThat(filter(admin, "GET", "/", null).getStatus()).as("the service's description, to curl").isEqualTo(401);
+        assertThat(filter(admin, "GET", "/console/app.js", null).getStatus()).isEqualTo(200);
+        assertThat(filter(admin, "GET", "/contacts", null).getStatus()).isEqualTo(401);
         assertThat(filter(admin, "POST", "/whitelist", null).getStatus()).isEqualTo(401);
     }
 
     private static MockHttpServletResponse filter(String configured, String method, String path, String given)
             throws Exception {
-        return filter(new AdminProperties(configured, null, null), method, path, given);
+        return filter(new AdminProperties(configured, null), method, path, given);
     }
 
     private static MockHttpServletResponse filter(AdminProperties admin, String method, String path, String given)
