@@ -4,8 +4,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import kz.aisales.gateway.config.QueueProperties;
-import kz.aisales.gateway.queues.QueueDepths;
 import kz.aisales.gateway.sending.SendPriority;
+import kz.aisales.support.operations.QueueDepths;
 
 import org.apache.camel.CamelContext;
 import org.springframework.stereotype.Component;

@@ -38,6 +38,7 @@ public class IncomingLog {
         String reason = switch (message.messageType()) {
             case "chat" -> "text -> incoming_messages";
             case "ptt", "audio" -> "voice note -> voice_transcription";
+            case "image", "document" -> "media to attach -> voice_transcription";
             default -> message.messageType() + " -> incoming_messages with a placeholder text";
         };
         LOG.info("Message {} from {} forwarded: {}", message.messageId(), message.chatId(), reason);

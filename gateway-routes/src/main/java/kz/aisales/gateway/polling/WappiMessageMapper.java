@@ -16,17 +16,28 @@ import org.springframework.stereotype.Component;
 
 /**
  * Maps a Wappi message to the queue format. Text keeps its body; a voice note goes to transcription
- * with an empty text; any other type gets a placeholder such as {@code [image]} plus its caption.
+ * with an empty text; an image or a document goes to have its file attached, with a placeholder such as
+ * {@code [image]} plus its caption (and a document's file name) as text; any other type gets the placeholder only.
  * Media bodies are JSON objects (url, mimetype, caption, ...), text bodies are strings: both are read.
  */
 @Component
 public class WappiMessageMapper {
 
     private static final Set<String> VOICE_TYPES = Set.of("ptt", "audio");
+    private static final Set<String> ATTACHED_TYPES = Set.of("image", "document");
     private static final String[] CONTACT_FIELDS = {"FirstName", "FullName", "PushName", "BusinessName"};
 
     public boolean isVoice(PolledMessage polled) {
         return VOICE_TYPES.contains(polled.type());
+    }
+
+    /** An image or a document: its file is fetched and attached before the message goes on. */
+    public boolean isAttached(PolledMessage polled) {
+        return ATTACHED_TYPES.contains(polled.type());
+    }
+
+    public IncomingMessage toAttachmentRequest(PolledMessage polled) {
+        return message(polled, text(polled), false, mediaUrl(polled.message()), null);
     }
 
     public IncomingMessage toIncoming(PolledMessage polled) {
@@ -56,7 +67,9 @@ public class WappiMessageMapper {
                 Instant.ofEpochSecond(polled.time()).atOffset(ZoneOffset.UTC).toString(),
                 contactInfo(polled.contact()),
                 voiceUrl,
-                event);
+                event,
+                null,
+                null);
     }
 
     private static String text(PolledMessage polled) {
@@ -64,7 +77,8 @@ public class WappiMessageMapper {
         if ("chat".equals(polled.type())) {
             return body.isTextual() ? body.asText() : body.toString();
         }
-        String placeholder = "[" + polled.type().toLowerCase(Locale.ROOT) + "]";
+        String fileName = body.path("fileName").asText(body.path("file_name").asText("")).strip();
+        String placeholder = "[" + polled.type().toLowerCase(Locale.ROOT) + (fileName.isEmpty() ? "" : ": " + fileName) + "]";
         String caption = caption(polled.message());
         return caption.isEmpty() ? placeholder : placeholder + " " + caption;
     }

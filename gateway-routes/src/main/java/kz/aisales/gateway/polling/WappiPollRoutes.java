@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code wappi-poll}: every {@code POLLING_INTERVAL} seconds (every {@code WAPPI_RECONCILE_INTERVAL} once the webhook
  * is registered, {@link PollSchedule}), new Wappi messages (oldest first) ->
- * once per Wappi message id, ever -> filter -> content-based router -> {@code incoming_messages} or
- * {@code voice_transcription}; a message a person at the business typed goes to {@code incoming_messages} as an
+ * once per Wappi message id, ever -> filter -> content-based router -> {@code incoming_messages} or, for a voice note
+ * to transcribe or an image or document to attach, {@code voice_transcription}; a message a person at the business typed goes to {@code incoming_messages} as an
  * {@code operator_message} event. Cursors advance only after every message of the poll went through;
  * a failed poll is simply repeated, and the persistent de-duplication stops repeats. {@code direct:wappi-message} is
  * also where pushed messages ({@code wappi-webhook}) enter.
@@ -55,6 +55,10 @@ public class WappiPollRoutes extends RouteBuilder {
                 .choice()
                     .when(method(WappiMessageMapper.class, "isVoice"))
                         .bean(WappiMessageMapper.class, "toVoiceRequest")
+                        .bean(IncomingLog.class, "forwarded")
+                        .to("direct:publish-voice")
+                    .when(method(WappiMessageMapper.class, "isAttached"))
+                        .bean(WappiMessageMapper.class, "toAttachmentRequest")
                         .bean(IncomingLog.class, "forwarded")
                         .to("direct:publish-voice")
                     .otherwise()

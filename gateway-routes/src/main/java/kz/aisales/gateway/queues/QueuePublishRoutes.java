@@ -6,10 +6,11 @@ import org.apache.camel.component.springrabbit.SpringRabbitMQConstants;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes an {@link IncomingMessage} as JSON to {@code incoming_messages} or {@code voice_transcription}:
+ * Publishes an {@link IncomingMessage} as JSON to {@code incoming_messages} or {@code voice_transcription}, or an
+ * operator's test message ({@code OutgoingMessage}) to {@code outgoing_messages}:
  * default exchange, queue name as routing key, persistent (Spring AMQP's default delivery mode), waiting for the broker's confirm. Only the
  * {@code correlation_id} header travels with it. Always a one-way publish, also when the caller is a request (the
- * webhook): nobody waits for a reply on the queue.
+ * webhook, a test send): nobody waits for a reply on the queue.
  */
 @Component
 public class QueuePublishRoutes extends RouteBuilder {
@@ -27,6 +28,12 @@ public class QueuePublishRoutes extends RouteBuilder {
                 .to(ExchangePattern.InOnly, "spring-rabbitmq:default?routingKey={{queues.voice}}&confirm=enabled")
                         .id("voice-publish")
                 .log("Published to {{queues.voice}}");
+
+        from("direct:publish-outgoing").routeId("publish-outgoing").routeConfigurationId("propagate-errors")
+                .to("direct:publish-prepare")
+                .to(ExchangePattern.InOnly, "spring-rabbitmq:default?routingKey={{queues.outgoing}}&confirm=enabled")
+                        .id("outgoing-publish")
+                .log("Published to {{queues.outgoing}}");
 
         from("direct:publish-prepare").routeId("publish-prepare").routeConfigurationId("propagate-errors")
                 .removeHeaders("*", "correlation_id")

@@ -1,19 +1,39 @@
 package kz.aisales.gateway.sending;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
 import kz.aisales.gateway.queues.InvalidQueueMessageException;
 import kz.aisales.gateway.queues.QueueMessages;
 import kz.aisales.gateway.whitelist.PhoneNumbers;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-/** Reads an {@code outgoing_messages} body and builds the Wappi payloads for it. */
+/**
+ * Reads an {@code outgoing_messages} body and builds the Wappi payloads for it. A message without {@code outbox_id}
+ * and without {@code created_at} (the original system's agent sends neither) is dated by the
+ * {@link #RECEIPT_WINDOW} it was read in, so its derived key tells apart two identical texts written an hour apart
+ * while a redelivery of the same message keeps its key.
+ */
 @Component
 public class OutgoingMessages {
 
-    private final QueueMessages queueMessages;
+    static final Duration RECEIPT_WINDOW = Duration.ofMinutes(10);
 
+    private final QueueMessages queueMessages;
+    private final Clock clock;
+
+    @Autowired
     public OutgoingMessages(QueueMessages queueMessages) {
+        this(queueMessages, Clock.systemUTC());
+    }
+
+    OutgoingMessages(QueueMessages queueMessages, Clock clock) {
         this.queueMessages = queueMessages;
+        this.clock = clock;
     }
 
     public OutgoingMessage read(byte[] body) {
@@ -23,6 +43,11 @@ public class OutgoingMessages {
         }
         if (message.messageText() == null || message.messageText().isBlank()) {
             throw new InvalidQueueMessageException("outgoing message without a message_text");
+        }
+        if ((message.outboxId() == null || message.outboxId().isBlank()) && (message.createdAt() == null || message.createdAt().isBlank())) {
+            long window = RECEIPT_WINDOW.toSeconds();
+            Instant windowStart = Instant.ofEpochSecond(clock.instant().getEpochSecond() / window * window);
+            return message.createdAt(windowStart.atOffset(ZoneOffset.UTC).toString());
         }
         return message;
     }

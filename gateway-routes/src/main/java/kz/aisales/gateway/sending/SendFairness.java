@@ -1,11 +1,13 @@
 package kz.aisales.gateway.sending;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import kz.aisales.gateway.config.QueueProperties;
-import kz.aisales.gateway.queues.QueueDepths;
 import kz.aisales.gateway.whitelist.PhoneNumbers;
+import kz.aisales.support.operations.QueueDepths;
 
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
@@ -15,9 +17,10 @@ import org.springframework.stereotype.Component;
  * Round robin across customers at the one sender. A message that would wait for its customer's gap
  * ({@code SEND_MIN_GAP_SECONDS}) while other messages wait on its queue goes to the back of that queue instead of
  * holding the sender, so the others go first: five notices to one manager no longer hold every customer's reply for
- * five gaps. A message goes back at most {@value #MAX_DEFERRALS} times, then waits its gap as before; and while one of
- * a customer's messages is back in the queue, that customer's later ones follow it there, so a customer never gets
- * two of our messages out of order. The republished copy keeps its outbox id, so it is sent once.
+ * five gaps. A message goes back at most {@value #MAX_DEFERRALS} times, then waits its gap as before. A customer's
+ * messages that went back are remembered, per queue, in the order they first did; while an earlier one of them is still back in
+ * the queue, a later one goes back behind it whatever the queue holds, so a customer never gets two of our messages
+ * out of order. The republished copy keeps its outbox id, so it is sent once.
  */
 @Component
 public class SendFairness {
@@ -25,9 +28,11 @@ public class SendFairness {
     /** Header: how many times the message went back to its queue. */
     public static final String DEFERRALS = "send_deferrals";
     static final int MAX_DEFERRALS = 3;
+    /** A message that went back this often behind an earlier one takes that one as lost (its copy never came back). */
+    static final int LOST_AFTER = 4 * MAX_DEFERRALS;
 
-    /** Per customer, how many of their messages are back in a queue (the sender is one active consumer). */
-    private final Map<String, Integer> deferred = new ConcurrentHashMap<>();
+    /** Per queue and customer, the outbox keys of messages back in that queue, earliest first (one consumer a queue). */
+    private final Map<String, Deque<String>> deferred = new ConcurrentHashMap<>();
     private final SendGap gap;
     private final QueueDepths depths;
     private final QueueProperties queues;
@@ -38,19 +43,28 @@ public class SendFairness {
         this.queues = queues;
     }
 
-    /** Whether the message goes to the back of its queue now; counts it when it does. */
+    /** Whether the message goes to the back of its queue now; remembers it when it does, forgets it when it does not. */
     public boolean defers(@ExchangeProperty(WappiSendRoutes.OUTGOING) OutgoingMessage message,
             @Header(DEFERRALS) Integer deferrals) {
-        String customer = PhoneNumbers.normalize(message.phoneNumber());
+        String queue = queueOf(message);
+        String line = queue + "|" + PhoneNumbers.normalize(message.phoneNumber());
+        String key = message.idempotencyKey();
+        Deque<String> back = deferred.computeIfAbsent(line, phone -> new ArrayDeque<>());
         int times = deferrals == null ? 0 : deferrals;
-        if (times > 0) {
-            deferred.computeIfPresent(customer, (key, count) -> count > 1 ? count - 1 : null);
+        if (times >= LOST_AFTER && !key.equals(back.peekFirst())) {
+            back.pollFirst();
         }
-        boolean earlierOneBack = deferred.containsKey(customer);
-        boolean defer = times < MAX_DEFERRALS && othersWaiting(queueOf(message))
-                && (earlierOneBack || gap.waitMillis(message) > 0);
-        if (defer) {
-            deferred.merge(customer, 1, Integer::sum);
+        String earliest = back.peekFirst();
+        boolean behindAnEarlierOne = earliest != null && !earliest.equals(key);
+        boolean defer = behindAnEarlierOne
+                || times < MAX_DEFERRALS && othersWaiting(queue) && gap.waitMillis(message) > 0;
+        if (defer && !back.contains(key)) {
+            back.addLast(key);
+        } else if (!defer) {
+            back.remove(key);
+        }
+        if (back.isEmpty()) {
+            deferred.remove(line);
         }
         return defer;
     }

@@ -46,7 +46,8 @@ public class SendLog {
         String wappiId = wappiAnswer.path("message_id").asText(null);
         LOG.info("Sent outbox {} to {} as Wappi message {} (correlation {})", message.outboxId(),
                 PhoneNumbers.normalize(message.phoneNumber()), wappiId, correlationId);
-        record(message, wappiId, "sent", message.reply() ? "reply to " + message.replyToMessageId() : null, correlationId);
+        record(message, wappiId, "sent", message.quoted() ? "reply to " + message.replyToMessageId()
+                : message.reply() ? "answers " + message.replyToMessageId() : null, correlationId);
     }
 
     public void duplicate(@ExchangeProperty(WappiSendRoutes.OUTGOING) OutgoingMessage message,

@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 
 import kz.aisales.gateway.config.QueueProperties;
 import kz.aisales.gateway.config.SendingProperties;
-import kz.aisales.gateway.queues.QueueDepths;
+import kz.aisales.support.operations.QueueDepths;
 
 import org.apache.camel.CamelContext;
 import org.springframework.stereotype.Component;

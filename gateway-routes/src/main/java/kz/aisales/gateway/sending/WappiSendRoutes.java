@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * {@code wappi-send-call}, the unit a retry repeats: not again if an earlier attempt already delivered it
  * ({@link DeliveryCheck}) -> {@code wappi-send-request}: throttle, at most {@code SEND_RATE_LIMIT} attempts per
  * {@code SEND_RATE_PERIOD_SECONDS} for replies, follow-ups and their retries together -> Wappi {@code message/send}
- * or {@code message/reply} -> {@code message_logs} -> mark read when asked.
+ * or {@code message/reply} (a quote, unless {@code quote} is false) -> {@code message_logs} -> mark read when asked.
  * A message to a customer who opted out ({@link OptOuts}) is refused and logged, never sent. While sending is paused
  * after a ban signal ({@link SendingPause}) every message waits in its queue. Each call is recorded in
  * {@link OwnMessages} before it leaves, and Wappi's ids after it, so the message's echo is known as ours.
@@ -112,7 +112,7 @@ public class WappiSendRoutes extends RouteBuilder {
                 .setProperty(OwnMessages.ATTEMPT, method(OwnMessages.class, "attempting"))
                 .setBody(exchangeProperty(OUTGOING))
                 .choice()
-                    .when(simple("${body.reply}"))
+                    .when(simple("${body.quoted}"))
                         .bean(OutgoingMessages.class, "reply")
                         .to("direct:wappi-message-reply").id("wappi-send-reply-request")
                     .otherwise()

@@ -31,7 +31,7 @@ public class GeminiTranscriptions {
         this.json = json;
     }
 
-    public void request(AudioClip clip, Exchange exchange) throws JsonProcessingException {
+    public void request(MediaFile clip, Exchange exchange) throws JsonProcessingException {
         Map<String, Object> body = Map.of("contents", List.of(Map.of("role", "user", "parts", List.of(
                 Map.of("text", voice.prompt()),
                 Map.of("inline_data", Map.of("mime_type", clip.mimeType(),

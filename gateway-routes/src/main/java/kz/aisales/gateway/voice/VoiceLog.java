@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Records transcription outcomes in {@code message_logs}. */
+/** Records what became of fetched media in {@code message_logs}: transcribed or not, attached or not. */
 @Component
 public class VoiceLog {
 
@@ -36,6 +36,17 @@ public class VoiceLog {
         LOG.warn("Voice note {} not transcribed, forwarded as failed: {}", message.messageId(), reason);
         metrics.transcribed(false);
         record(message, "transcription_failed", reason);
+    }
+
+    void attached(IncomingMessage message, MediaFile file) {
+        String how = IncomingMessage.MEDIA_STORED.equals(message.mediaStatus()) ? "kept for the agent to fetch" : "attached";
+        LOG.info("{} {} {}: {}, {} bytes", message.messageType(), message.messageId(), how, file.mimeType(), file.data().length);
+        record(message, message.mediaStatus(), file.mimeType() + ", " + file.data().length + " bytes");
+    }
+
+    void notAttached(IncomingMessage message, String reason) {
+        LOG.warn("{} {} forwarded without its file ({}): {}", message.messageType(), message.messageId(), message.mediaStatus(), reason);
+        record(message, "attachment_" + message.mediaStatus(), reason);
     }
 
     private void record(IncomingMessage message, String status, String reason) {

@@ -6,8 +6,9 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code voice-transcribe}: {@code voice_transcription} -> download the audio from Wappi -> Gemini
- * {@code generateContent} with the audio inline -> {@code incoming_messages} with {@code is_voice=true}.
+ * {@code voice-transcribe}: {@code voice_transcription} -> download the media from Wappi -> a voice note: Gemini
+ * {@code generateContent} with the audio inline -> {@code incoming_messages} with {@code is_voice=true}; an image or
+ * a document: its file attached ({@link MediaAttachments}) -> {@code incoming_messages}.
  * The {@code voice-errors} policy retries and, at the end, forwards the message marked failed.
  */
 @Component
@@ -19,26 +20,31 @@ public class VoiceTranscriptionRoutes extends RouteBuilder {
                 .routeId("voice-transcribe").routeConfigurationId("voice-errors")
                 .setProperty(TranscriptionFailures.VOICE_MESSAGE,
                         method(QueueMessages.class, "readIncoming"))
-                .to("direct:voice-audio").id("voice-audio-fetch")
-                .bean(GeminiTranscriptions.class, "request")
-                .to("direct:gemini-generate").id("voice-gemini")
-                .bean(VoiceLog.class, "transcribed(${body}, ${exchangeProperty." + TranscriptionFailures.VOICE_MESSAGE + "})")
+                .to("direct:media-download").id("media-fetch")
+                .choice().id("transcribe-or-attach")
+                    .when(simple("${exchangeProperty." + TranscriptionFailures.VOICE_MESSAGE + ".voice}"))
+                        .bean(GeminiTranscriptions.class, "request")
+                        .to("direct:gemini-generate").id("voice-gemini")
+                        .bean(VoiceLog.class, "transcribed(${body}, ${exchangeProperty." + TranscriptionFailures.VOICE_MESSAGE + "})")
+                    .otherwise()
+                        .bean(MediaAttachments.class, "attach").id("media-attach")
+                .end()
                 .to("direct:publish-incoming");
 
         // no stream caching here: it would read a linked file whole into memory before fromLink caps it
-        from("direct:voice-audio").routeId("voice-audio").routeConfigurationId("propagate-errors").streamCache("false")
-                .bean(AudioDownloads.class, "request")
-                .to("direct:wappi-media-download").id("voice-media-download")
-                .setProperty(AudioDownloads.MEDIA, body())
+        from("direct:media-download").routeId("media-download").routeConfigurationId("propagate-errors").streamCache("false")
+                .bean(MediaDownloads.class, "request")
+                .to("direct:wappi-media-download").id("media-download-call")
+                .setProperty(MediaDownloads.MEDIA, body())
                 .choice()
-                    .when(method(AudioDownloads.class, "inline"))
-                        .bean(AudioDownloads.class, "fromInline")
+                    .when(method(MediaDownloads.class, "inline"))
+                        .bean(MediaDownloads.class, "fromInline")
                     .otherwise()
-                        .bean(AudioDownloads.class, "prepareLink")
+                        .bean(MediaDownloads.class, "prepareLink")
                         // the body as a stream, not cached in memory first: fromLink reads it up to the limit
                         .to("{{wappi.base-url}}?throwExceptionOnFailure=true&skipResponseHeaders=true&disableStreamCache=true")
-                                .id("voice-media-fetch")
-                        .bean(AudioDownloads.class, "fromLink")
+                                .id("media-link-fetch")
+                        .bean(MediaDownloads.class, "fromLink")
                 .end();
 
         from("direct:gemini-generate").routeId("gemini-generate").routeConfigurationId("propagate-errors")

@@ -15,4 +15,9 @@ public final class PhoneNumbers {
         String number = at >= 0 ? raw.substring(0, at) : raw;
         return number.replaceAll("\\D", "");
     }
+
+    /** Normalised digits that can be a WhatsApp number: 10 to 15, the country code included. */
+    public static boolean plausible(String digits) {
+        return digits.length() >= 10 && digits.length() <= 15;
+    }
 }

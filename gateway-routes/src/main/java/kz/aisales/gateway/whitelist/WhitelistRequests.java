@@ -18,7 +18,7 @@ public class WhitelistRequests {
 
     public Object add(WhitelistEntry entry, Exchange exchange) {
         String phone = entry == null ? "" : PhoneNumbers.normalize(entry.phoneNumber());
-        if (phone.length() < 10 || phone.length() > 15) {
+        if (!PhoneNumbers.plausible(phone)) {
             exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 400);
             return Map.of("error", "phone_number must have 10 to 15 digits, e.g. \"+7 775 283 7306\"");
         }

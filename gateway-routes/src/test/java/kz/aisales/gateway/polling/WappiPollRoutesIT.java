@@ -255,7 +255,7 @@ class WappiPollRoutesIT extends GatewayTestSupport {
         assertThat(first.path("message_type").asText()).isEqualTo("image");
         assertThat(first.path("message_text").asText()).isEqualTo("[image] Вот мой чек");
         assertThat(second.path("message_type").asText()).isEqualTo("document");
-        assertThat(second.path("message_text").asText()).isEqualTo("[document]");
+        assertThat(second.path("message_text").asText()).isEqualTo("[document: a.pdf]");
     }
 
     @Test

@@ -81,6 +81,24 @@ class WappiSendRoutesIT extends GatewayTestSupport {
     }
 
     @Test
+    void aReplyToTheNewestMessageGoesPlainlyAndStillMarksItRead() throws Exception {
+        STUBS.stubFor(post(urlPathEqualTo("/api/sync/message/send")).willReturn(okJson(SENT.formatted("P"))));
+        STUBS.stubFor(post(urlPathEqualTo("/api/sync/message/mark/read")).willReturn(okJson("{\"status\":\"done\"}")));
+        Map<String, Object> reply = outgoing(UUID.randomUUID().toString(), "77015551234", "Ответ без цитаты", "3EB0NEWEST");
+        reply.put("mark_as_read", true);
+        reply.put("quote", false);
+
+        publishOutgoing(reply, "3EB0NEWEST");
+
+        await().atMost(WAIT).untilAsserted(() -> STUBS.verify(1,
+                postRequestedFor(urlPathEqualTo("/api/sync/message/mark/read"))
+                        .withRequestBody(equalToJson("{\"message_id\":\"3EB0NEWEST\"}"))));
+        STUBS.verify(1, postRequestedFor(urlPathEqualTo("/api/sync/message/send"))
+                .withRequestBody(equalToJson("{\"body\":\"Ответ без цитаты\",\"recipient\":\"77015551234\"}")));
+        STUBS.verify(0, postRequestedFor(urlPathEqualTo("/api/sync/message/reply")));
+    }
+
+    @Test
     void wappi500ThenSuccessIsSentExactlyOnce() throws Exception {
         STUBS.stubFor(post(urlPathEqualTo("/api/sync/message/send")).inScenario("flaky")
                 .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("recovered")

@@ -13,4 +13,13 @@ class PhoneNumbersTest {
         assertThat(PhoneNumbers.normalize("77752837306@c.us")).isEqualTo("77752837306");
         assertThat(PhoneNumbers.normalize(null)).isEmpty();
     }
+
+    @Test
+    void aWhatsAppNumberHasTenToFifteenDigits() {
+        assertThat(PhoneNumbers.plausible("7701555123")).isTrue();
+        assertThat(PhoneNumbers.plausible("770155512345678")).isTrue();
+        assertThat(PhoneNumbers.plausible("770155512")).isFalse();
+        assertThat(PhoneNumbers.plausible("7701555123456789")).isFalse();
+        assertThat(PhoneNumbers.plausible("")).isFalse();
+    }
 }
