@@ -12,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,12 +66,12 @@ public abstract class AgentFlowSupport {
     /** {@code admin.api-key} of the test profile. */
     public static final String ADMIN_KEY = "test-admin-key";
 
-    /** A changing REST call as an operator makes it: JSON, with the admin key of the test profile. */
     /** A read as a machine makes it: with the admin key (every call but /health needs it). */
     protected static HttpEntity<Void> withKey() {
         return asOperator(null);
     }
 
+    /** A changing REST call as an operator makes it: JSON, with the admin key of the test profile. */
     protected static <T> HttpEntity<T> asOperator(T body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
@@ -83,6 +84,7 @@ public abstract class AgentFlowSupport {
             .containerThreads(200).asynchronousResponseEnabled(true).asynchronousResponseThreads(200));
     protected static final ObjectMapper JSON = new ObjectMapper();
     protected static final String CONSOLE_USER = "operator";
+    protected static final String GATEWAY_KEY = "gateway-test-key";
     protected static final String CONSOLE_PASSWORD = "console-pass-a41f";
 
     static {
@@ -105,6 +107,9 @@ public abstract class AgentFlowSupport {
     static void agentUnderTest(DynamicPropertyRegistry registry) {
         registry.add("gemini.base-url", GEMINI::baseUrl);
         registry.add("gemini.api-key", () -> "test-key");
+        // the gateway's kept files (GET /media/{id}) are served by the same stub server
+        registry.add("gateway.url", GEMINI::baseUrl);
+        registry.add("gateway.api-key", () -> GATEWAY_KEY);
         registry.add("console.user", () -> CONSOLE_USER);
         registry.add("console.password", () -> CONSOLE_PASSWORD);
     }
@@ -146,6 +151,20 @@ public abstract class AgentFlowSupport {
     }
 
     /** What the gateway reports when a person at the business typed to the customer on the phone. */
+    /** A customer message with the file the gateway attached ({@code media}, base64), as docs/queues.md describes it. */
+    protected void publishWithFile(String id, String phone, String text, String type, String mime, byte[] data, String fileName) {
+        Map<String, Object> message = incoming(id, phone, text, OffsetDateTime.now());
+        message.put("message_type", type);
+        message.put("media_status", "attached");
+        Map<String, Object> media = new LinkedHashMap<>();
+        media.put("mime_type", mime);
+        media.put("data", Base64.getEncoder().encodeToString(data));
+        media.put("size_bytes", data.length);
+        media.put("file_name", fileName);
+        message.put("media", media);
+        publishRaw(write(message), id);
+    }
+
     protected void publishOperatorMessage(String messageId, String phone, String text) {
         Map<String, Object> message = incoming(messageId, phone, text, OffsetDateTime.now());
         message.put("sender_name", "Бизнес");
@@ -153,7 +172,7 @@ public abstract class AgentFlowSupport {
         publishRaw(write(message), messageId);
     }
 
-    private static Map<String, Object> incoming(String messageId, String phone, String text, OffsetDateTime at) {
+    protected static Map<String, Object> incoming(String messageId, String phone, String text, OffsetDateTime at) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("message_id", messageId);
         message.put("chat_id", phone + "@c.us");

@@ -28,7 +28,8 @@ public class ContactsService {
     private static final String CONTACT_COLUMNS = """
             phone_number, chat_id, first_name, full_name, push_name, business_name, is_client,
             classification_confidence, classification_reason, classified_at, needs_human, paused_until,
-            opted_out, language, last_message_at, created_at, updated_at""";
+            opted_out, language, last_message_at, created_at, updated_at, needs_human_reason, payment_claimed_at,
+            payment_amount, payment_currency, payment_date, payment_payer, payment_merchant""";
 
     private static final int MAX_PAUSE_HOURS = 24 * 365;
 
@@ -44,7 +45,11 @@ public class ContactsService {
         this.control = control;
     }
 
-    /** Contacts by class; "today" is the business's day in its time zone. */
+    /**
+     * Contacts by class, messages and replies today ("today" is the business's day in its time zone), follow-ups and
+     * calls; the original system's field names ({@code unclassified}, {@code bot_messages_today},
+     * {@code active_followups}) beside today's.
+     */
     public Map<String, Object> stats() {
         OffsetDateTime today = LocalDate.now(clock.withZone(hours.timezone())).atStartOfDay(hours.timezone()).toOffsetDateTime();
         Map<String, Object> params = Map.of("today", today, "now", OffsetDateTime.now(clock));
@@ -53,19 +58,28 @@ public class ContactsService {
                        count(*) FILTER (WHERE is_client) AS clients,
                        count(*) FILTER (WHERE is_client = FALSE) AS non_clients,
                        count(*) FILTER (WHERE is_client IS NULL) AS unknown,
+                       count(*) FILTER (WHERE is_client IS NULL) AS unclassified,
                        count(*) FILTER (WHERE needs_human) AS needs_human
                 FROM contacts""", params);
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("contacts", contacts);
         stats.put("messages_today", count("SELECT count(*) FROM messages WHERE role = 'user' AND sent_at >= :today", params));
-        stats.put("replies_today", count("SELECT count(*) FROM messages WHERE role = 'assistant' AND sent_at >= :today", params));
-        stats.put("active_follow_ups", count("SELECT count(*) FROM follow_ups WHERE status = 'active'", params));
+        long replies = count("SELECT count(*) FROM messages WHERE role = 'assistant' AND sent_at >= :today", params);
+        stats.put("replies_today", replies);
+        stats.put("bot_messages_today", replies);
+        long activeFollowUps = count("SELECT count(*) FROM follow_ups WHERE status = 'active'", params);
+        stats.put("active_follow_ups", activeFollowUps);
+        stats.put("active_followups", activeFollowUps);
         stats.put("scheduled_calls", count("SELECT count(*) FROM scheduled_calls WHERE status = 'scheduled' AND scheduled_at >= :now", params));
         return stats;
     }
 
-    /** Contacts, optionally by class ({@code true}, {@code false}, {@code null}) and by whether the agent is paused for them. */
-    public List<Map<String, Object>> contacts(@Header("is_client") String isClient, @Header("paused") String paused) {
+    /**
+     * Contacts, optionally by class ({@code true}, {@code false}, {@code null}) and by whether the agent is paused for
+     * them, newest first, in the original system's shape: {@code {count, contacts: [{id, phone_number, name, is_client,
+     * last_message_at, ...}]}}, each with every field of {@code GET /contacts/{phone}}'s contact.
+     */
+    public Map<String, Object> contacts(@Header("is_client") String isClient, @Header("paused") String paused) {
         List<String> conditions = new ArrayList<>();
         MapSqlParameterSource params = new MapSqlParameterSource("now", OffsetDateTime.now(clock));
         if (isClient != null && !isClient.isBlank()) {
@@ -81,8 +95,12 @@ public class ContactsService {
                     ? "paused_until > :now" : "(paused_until IS NULL OR paused_until <= :now)");
         }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        return jdbc.query("SELECT " + CONTACT_COLUMNS + " FROM contacts" + where
-                + " ORDER BY last_message_at DESC NULLS LAST LIMIT 1000", params, ContactsService::row);
+        List<Map<String, Object>> contacts = jdbc.query("SELECT id, " + CONTACT_COLUMNS + ", " + ContactStatus.NAME_SQL
+                + " AS name FROM contacts c" + where + " ORDER BY last_message_at DESC NULLS LAST LIMIT 1000", params, ContactsService::row);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("count", contacts.size());
+        answer.put("contacts", contacts);
+        return answer;
     }
 
     /** The agent stays silent with the contact for {@code hours} (default {@code OPERATOR_PAUSE_HOURS}); null if unknown. */
@@ -116,16 +134,34 @@ public class ContactsService {
         return Boolean.parseBoolean(value);
     }
 
+    /** The contact with its status and name as the console shows them, and its active follow-up, if any; null if unknown. */
     public Map<String, Object> contact(@Header("phone") String phone) {
-        List<Map<String, Object>> found = jdbc.query("SELECT " + CONTACT_COLUMNS + " FROM contacts WHERE phone_number = :phone",
-                Map.of("phone", phone), ContactsService::row);
-        return found.isEmpty() ? null : found.get(0);
+        List<Map<String, Object>> found = jdbc.query("SELECT " + CONTACT_COLUMNS + ", " + ContactStatus.SQL + " AS status, "
+                        + ContactStatus.NAME_SQL + " AS name FROM contacts c WHERE phone_number = :phone",
+                Map.of("phone", phone, "now", OffsetDateTime.now(clock)), ContactsService::row);
+        if (found.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> contact = found.get(0);
+        contact.put("follow_up", jdbc.query("""
+                SELECT f.id AS follow_up_id, f.touch_number, f.next_follow_up_at FROM follow_ups f JOIN contacts c ON c.id = f.contact_id
+                WHERE c.phone_number = :phone AND f.status = 'active'""", Map.of("phone", phone), (rs, row) -> {
+                    Map<String, Object> followUp = new LinkedHashMap<>();
+                    followUp.put("follow_up_id", rs.getLong("follow_up_id"));
+                    followUp.put("touch_number", rs.getInt("touch_number"));
+                    OffsetDateTime due = rs.getObject("next_follow_up_at", OffsetDateTime.class);
+                    followUp.put("next_due_local", due == null ? null : due.atZoneSameInstant(hours.timezone()).toOffsetDateTime().toString());
+                    return followUp;
+                }).stream().findFirst().orElse(null));
+        return contact;
     }
 
     public List<Map<String, Object>> messages(@Header("phone") String phone) {
         return jdbc.query("""
-                SELECT m.message_id, m.role, m.message_text, m.message_type, m.is_voice, m.kind, m.intent, m.sent_at, m.handled_at, m.reply_id
-                FROM messages m JOIN contacts c ON c.id = m.contact_id
+                SELECT m.message_id, m.role, m.message_text, m.message_type, m.is_voice, m.transcription_status, m.kind, m.intent, m.sent_at, m.handled_at, m.reply_id,
+                       m.media_status, CASE WHEN f.data IS NOT NULL THEN f.mime_type END AS media_mime_type, f.file_name AS media_file_name,
+                       f.size_bytes AS media_size_bytes
+                FROM messages m JOIN contacts c ON c.id = m.contact_id LEFT JOIN message_media f ON f.message_id = m.message_id
                 WHERE c.phone_number = :phone ORDER BY m.sent_at, m.id""", Map.of("phone", phone), ContactsService::row);
     }
 
@@ -142,11 +178,18 @@ public class ContactsService {
         return updated == 0 ? null : contact(phone);
     }
 
-    public List<Map<String, Object>> scheduledCalls() {
+    /** Booked calls with {@code status} ({@code scheduled}, the default, or {@code all}, ...), soonest first. */
+    public List<Map<String, Object>> scheduledCalls(@Header("status") String status) {
+        String wanted = status == null || status.isBlank() ? "scheduled" : status.strip();
+        if (!"all".equals(wanted) && !"scheduled".equals(wanted) && !ConsoleActions.CALL_OUTCOMES.contains(wanted)) {
+            throw new IllegalArgumentException("status must be scheduled, done, no_show, cancelled or all");
+        }
         return jdbc.query("""
-                SELECT s.id, c.phone_number, c.first_name, c.full_name, s.scheduled_at, s.status, s.notes, s.created_at
+                SELECT s.id, c.phone_number, c.first_name, c.full_name, s.scheduled_at,
+                       to_char(timezone(:zone, s.scheduled_at), 'YYYY-MM-DD"T"HH24:MI') AS scheduled_local, s.status, s.notes, s.created_at
                 FROM scheduled_calls s JOIN contacts c ON c.id = s.contact_id
-                WHERE s.status = 'scheduled' ORDER BY s.scheduled_at""", ContactsService::row);
+                WHERE :status = 'all' OR s.status = :status ORDER BY s.scheduled_at""",
+                Map.of("zone", hours.timezone().getId(), "status", wanted), ContactsService::row);
     }
 
     private long count(String sql, Map<String, Object> params) {

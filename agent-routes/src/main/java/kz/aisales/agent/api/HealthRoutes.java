@@ -11,7 +11,8 @@ public class HealthRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        restConfiguration().component("platform-http").bindingMode(RestBindingMode.json);
+        restConfiguration().component("platform-http").bindingMode(RestBindingMode.json)
+                .endpointProperty("headerFilterStrategy", "#restResponseHeaders");
 
         rest("/health").get().produces("application/json").to("direct:health");
 

@@ -15,8 +15,11 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Conversation control: how long the agent stays silent with a contact after a person at the business wrote to
  * them, or an operator paused it without a time ({@code operatorPause}, hours unless a unit is given); and the
- * one short confirmation a customer who opts out receives, in Russian, Kazakh and English; the manager's number
- * that gets a notice when a customer agrees to buy or books a call (empty = no notices).
+ * one short confirmation a customer who opts out receives, in Russian, Kazakh and English; the one line a customer
+ * whose voice notes could not be transcribed receives instead of an answer (asking them to write), in the same three
+ * languages; the thanks a customer who sent a payment receipt receives (the manager confirms the payment), in the
+ * same three; the manager's number that gets a notice when a customer agrees to buy, books a call or sends a receipt
+ * (empty = no notices).
  */
 @Validated
 @ConfigurationProperties("control")
@@ -25,6 +28,12 @@ public record ControlProperties(
         @NotBlank String optOutReplyRu,
         @NotBlank String optOutReplyKk,
         @NotBlank String optOutReplyEn,
+        @NotBlank String voiceUnheardReplyRu,
+        @NotBlank String voiceUnheardReplyKk,
+        @NotBlank String voiceUnheardReplyEn,
+        @NotBlank String receiptReplyRu,
+        @NotBlank String receiptReplyKk,
+        @NotBlank String receiptReplyEn,
         @Pattern(regexp = "^$|^\\+?[0-9 ()-]{7,24}$", message = "must be a phone number such as 77011234567") String managerPhone) {
 
     @AssertTrue(message = "must be between 1 minute and 365 days")
@@ -44,10 +53,24 @@ public record ControlProperties(
 
     /** The opt-out confirmation in the contact's language (Russian when it is not known). */
     public String optOutReply(String language) {
+        return inLanguage(language, optOutReplyRu, optOutReplyKk, optOutReplyEn);
+    }
+
+    /** The request to write instead of a voice note that could not be heard, in the contact's language. */
+    public String voiceUnheardReply(String language) {
+        return inLanguage(language, voiceUnheardReplyRu, voiceUnheardReplyKk, voiceUnheardReplyEn);
+    }
+
+    /** The thanks for a payment receipt, saying the manager confirms it, in the contact's language. */
+    public String receiptReply(String language) {
+        return inLanguage(language, receiptReplyRu, receiptReplyKk, receiptReplyEn);
+    }
+
+    private static String inLanguage(String language, String ru, String kk, String en) {
         return switch (language == null ? "ru" : language) {
-            case "kk" -> optOutReplyKk;
-            case "en" -> optOutReplyEn;
-            default -> optOutReplyRu;
+            case "kk" -> kk;
+            case "en" -> en;
+            default -> ru;
         };
     }
 }

@@ -7,6 +7,7 @@ import kz.aisales.agent.conversation.ContactPacedException;
 import kz.aisales.agent.conversation.InvalidIncomingMessageException;
 import kz.aisales.agent.conversation.ReplyPace;
 import kz.aisales.agent.gemini.GeminiCallSupport;
+import kz.aisales.agent.gemini.GeminiException;
 import kz.aisales.agent.gemini.GeminiRetryableException;
 
 import kz.aisales.support.operations.Outages;
@@ -31,9 +32,11 @@ import org.springframework.stereotype.Component;
  * it).</li>
  * <li>{@code gemini-retry}: 5xx, timeouts and per-minute quotas are retried with backoff (a 429 waits
  * the delay Gemini asks for); anything else goes back to the caller at once.</li>
- * <li>{@code tick-errors}: timers (follow-up tick, lock heartbeat, knowledge prune): a failed tick is logged in one
+ * <li>{@code tick-errors}: timers (follow-up tick, lock heartbeat, knowledge prune, media prune): a failed tick is logged in one
  * line and the next tick tries again.</li>
  * <li>{@code knowledge-skip}: a file that cannot be read is logged and skipped.</li>
+ * <li>{@code api-errors}: the REST API's steps: a bad request is 400 with its reason, an {@link ApiProblem} its own
+ * status, Gemini failing 502, anything else 500 with no detail (the log has it); nothing is retried, the caller decides.</li>
  * </ul>
  */
 @Component
@@ -85,6 +88,16 @@ public class ErrorPolicies extends RouteConfigurationBuilder {
                 .onExceptionOccurred(geminiCalls::chooseRetryDelay)
                 .retryAttemptedLogLevel(LoggingLevel.WARN)
                 .logExhaustedMessageHistory(false);
+
+        RouteConfigurationDefinition api = routeConfiguration("api-errors");
+        api.onException(IllegalArgumentException.class).handled(true).process(exchange -> ApiProblem.answer(exchange, 400));
+        api.onException(ApiProblem.class).handled(true).process(exchange -> ApiProblem.answer(exchange, 0));
+        api.onException(GeminiException.class).handled(true)
+                .log(LoggingLevel.WARN, "${routeId}: Gemini did not answer: ${exception.message}")
+                .process(exchange -> ApiProblem.answer(exchange, 502, "the model did not answer; try again in a minute"));
+        api.onException(Exception.class).handled(true)
+                .log(LoggingLevel.ERROR, "${routeId} failed: ${exception.stacktrace}")
+                .process(exchange -> ApiProblem.answer(exchange, 500));
 
         routeConfiguration("knowledge-skip")
                 .onException(Exception.class).handled(true)

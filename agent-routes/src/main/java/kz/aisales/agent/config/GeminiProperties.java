@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * Gemini, used for moderation, sales replies and follow-ups. The key is optional at start. Failed calls
  * (5xx, timeouts, 429 with a per-minute quota) are retried {@code maxRetries} times, from
  * {@code retryDelayMs} doubling up to {@code maxRetryDelayMs}; a 429 waits its own {@code retryDelay}
- * unless that is longer than {@code maxRetryDelayMs}.
+ * unless that is longer than {@code maxRetryDelayMs}. {@code thinking} ({@code GEMINI_THINKING}) is how much each kind of
+ * call may think ({@code kz.aisales.agent.gemini.Thinking}).
  */
 @Validated
 @ConfigurationProperties("gemini")
@@ -27,7 +28,8 @@ public record GeminiProperties(
         @Min(1000) @Max(600000) int timeoutMs,
         @Min(0) @Max(20) int maxRetries,
         @Min(1) @Max(60000) long retryDelayMs,
-        @Min(1) @Max(600000) long maxRetryDelayMs) {
+        @Min(1) @Max(600000) long maxRetryDelayMs,
+        String thinking) {
 
     public boolean configured() {
         return apiKey != null && !apiKey.isBlank();

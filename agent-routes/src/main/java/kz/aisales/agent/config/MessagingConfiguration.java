@@ -2,8 +2,10 @@ package kz.aisales.agent.config;
 
 import java.util.List;
 
-import org.springframework.amqp.core.Declarables;
+import kz.aisales.support.config.QueueDeclarations;
+
 import org.springframework.amqp.core.QueueBuilder;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,14 +13,15 @@ import org.springframework.context.annotation.Configuration;
  * Declares the durable queues the agent touches, each with its dead-letter queue, with the same
  * arguments as the gateway declares them (a mismatch would make the broker refuse the second one).
  * Dead-lettering is done by Camel publishing to the {@code .dlq} queue, so it works the same on
- * RabbitMQ and on the embedded Qpid broker.
+ * RabbitMQ and on the embedded Qpid broker. A queue that exists with other arguments (the original system's TTL
+ * and length limits) is used as it is ({@link QueueDeclarations}).
  */
 @Configuration(proxyBeanMethods = false)
 public class MessagingConfiguration {
 
     @Bean
-    Declarables queues(QueueProperties queues) {
-        return new Declarables(List.of(
+    QueueDeclarations queues(ConnectionFactory connections, QueueProperties queues) {
+        return new QueueDeclarations(connections, List.of(
                 QueueBuilder.durable(queues.incoming()).build(),
                 QueueBuilder.durable(queues.outgoing()).singleActiveConsumer().build(),
                 QueueBuilder.durable(queues.outgoingFollowUps()).singleActiveConsumer().build(),

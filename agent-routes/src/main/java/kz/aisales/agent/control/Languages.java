@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * The customer's language from what they wrote: Kazakh ({@code kk}) when the text has letters only Kazakh uses
  * (ә, ғ, қ, ң, ө, ұ, ү, һ, і) or common Kazakh words, English ({@code en}) when it is mostly Latin letters,
- * Russian ({@code ru}) when it is mostly Cyrillic; null when there is too little to tell (emoji, digits, "ok").
+ * Russian ({@code ru}) when it is mostly Cyrillic; null when there is too little to tell (emoji, digits, "ok", only a
+ * photo's placeholder).
  * And the instruction that makes the model answer in it.
  */
 @Component
@@ -22,8 +23,11 @@ public class Languages {
     private static final Pattern KAZAKH_WORDS = Pattern.compile(
             "(?<![\\p{L}])(рахмет|керек|бар ма|жоқ па|болады|сиз|сізге|қанша|калай|кандай|жаксы|иа)(?![\\p{L}])");
     private static final int MIN_LETTERS = 3;
+    /** The gateway's placeholder for a file or a sticker ({@code [image]}, {@code [document: price.pdf]}): not the customer's words. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\[[a-z_]+(?::[^\\]]*)?\\]");
 
-    public String detect(String text) {
+    public String detect(String written) {
+        String text = written == null ? null : PLACEHOLDER.matcher(written).replaceAll(" ");
         if (text == null || text.isBlank()) {
             return null;
         }

@@ -9,19 +9,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import kz.aisales.agent.config.ControlProperties;
 import kz.aisales.agent.config.WorkingHoursProperties;
+import kz.aisales.agent.conversation.PaymentClaim;
 import kz.aisales.agent.conversation.TurnExchange;
 import kz.aisales.agent.conversation.OutgoingMessage;
 import kz.aisales.agent.conversation.Reply;
 import kz.aisales.agent.conversation.ReplyFactory;
 import kz.aisales.agent.conversation.Turn;
 import kz.aisales.agent.prompts.CustomerData;
+import kz.aisales.agent.sales.ReceiptCheck;
 
 import org.apache.camel.ExchangeProperty;
 import org.springframework.stereotype.Component;
 
 /**
  * The optional notice to the business's manager ({@code MANAGER_PHONE}): when a customer agrees to buy (intent
- * {@code yes}) or books a call, a {@code notice} with the contact, what they agreed to and their last words. Its
+ * {@code yes}), books a call or sends a payment receipt (what it says, and whether it matched), a {@code notice} with the contact, what they agreed to and their last words. Its
  * outbox id derives from the answered message, so a repeated turn notifies once. The customer's name and words are
  * quoted defused: trimmed, and with links the manager's WhatsApp will not make clickable.
  */
@@ -43,9 +45,10 @@ public class ManagerNotices {
         this.json = json;
     }
 
-    /** A manager is configured and the reply that went out closes a sale or books a call. */
+    /** A manager is configured and the reply that went out closes a sale, books a call or answers a receipt. */
     public boolean due(@ExchangeProperty(TurnExchange.REPLY) Reply reply) {
-        return control.notifiesManager() && reply.sends() && ("yes".equals(reply.intent()) || reply.callAt() != null);
+        return control.notifiesManager() && reply.sends()
+                && ("yes".equals(reply.intent()) || reply.callAt() != null || reply.payment() != null);
     }
 
     /** The customer's words as the manager sees them: trimmed, on one line at most {@value #QUOTE_MAX_CHARS} long. */
@@ -66,8 +69,20 @@ public class ManagerNotices {
         return out.toString();
     }
 
+    /** The receipt as the manager reads it: what it says, and what they are to do (confirm it, or look at it). */
+    static String receipt(PaymentClaim claim) {
+        String amount = claim.amount() == null ? "без суммы" : ReceiptCheck.money(claim.amount())
+                + (claim.currency() == null || "KZT".equals(claim.currency()) ? "" : " (" + claim.currency() + ")");
+        String payer = claim.payerName() == null || claim.payerName().isBlank() ? "" : " от " + defused(quoted(claim.payerName()));
+        String date = claim.date() == null || claim.date().isBlank() ? "" : ", " + defused(quoted(claim.date()));
+        return claim.matches()
+                ? "прислал чек: " + amount + payer + date + ". Проверьте оплату в Kaspi и откройте доступ"
+                : "прислал чек, который не совпал (" + claim.reason() + "): " + amount + payer + date + ". Нужен человек";
+    }
+
     public String notice(@ExchangeProperty(TurnExchange.REPLY) Reply reply, @ExchangeProperty(TurnExchange.TURN) Turn turn) {
-        String what = reply.callAt() != null
+        String what = reply.payment() != null ? receipt(reply.payment())
+                : reply.callAt() != null
                 ? "записался на звонок " + CALL_TIME.format(reply.callAt().atZoneSameInstant(hours.timezone()))
                 : "готов купить";
         String name = CustomerData.name(turn.contact().displayName());

@@ -17,10 +17,12 @@ import kz.aisales.agent.config.ConversationProperties;
 import kz.aisales.agent.control.ConversationControl;
 import kz.aisales.agent.control.ManagerNotices;
 import kz.aisales.agent.gemini.GeminiException;
+import kz.aisales.agent.media.GatewayFiles;
 import kz.aisales.agent.operations.AgentMetrics;
 import kz.aisales.support.operations.Outages;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
 import org.springframework.stereotype.Component;
@@ -28,8 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * incoming_messages -> store once, upsert the contact -> a burst of one contact's messages becomes one
  * turn -> under the contact's lease: the customer's language stored; a paused or opted-out contact held (stored,
- * not answered), a request to stop confirmed once; otherwise moderator while unclassified, then silence, a greeting
- * or the sales agent -> the follow-up sequence updated from the customer's intent -> the reply stored, then
+ * not answered), a request to stop confirmed once; only voice notes that could not be transcribed get one line asking
+ * to write (no model call); otherwise moderator while unclassified, then silence, a greeting or the sales agent -> the follow-up sequence updated from the customer's intent -> the reply stored, then
  * published to outgoing_messages (a turn replayed after a failure in between publishes the stored reply, not a new
  * one). A turn answers every customer message still open, so a repeated turn finds nothing left and never
  * replies twice. Follow-up touches are published through {@code reply-send} too (to their own queue, so the
@@ -74,6 +76,8 @@ public class ConversationRoutes extends RouteBuilder {
                 .bean(ConversationControl.class, "operatorTookOver");
 
         from("direct:customer-message").routeId("customer-message").routeConfigurationId("propagate-errors")
+                // a file too large for the queue message was kept by the gateway: fetched once, before it is stored
+                .setProperty(INCOMING, method(GatewayFiles.class, "fetched(${exchangeProperty.incoming})")).id("media-fetch")
                 .bean(ConversationStore.class, "storeIncoming(${exchangeProperty.incoming})")
                 .setHeader(PHONE, simple("${exchangeProperty.incoming.phoneNumber}"))
                 .removeHeaders("*", PHONE, CORRELATION_ID)
@@ -120,6 +124,10 @@ public class ConversationRoutes extends RouteBuilder {
                             .log("${exchangeProperty.phone_number} is paused or opted out: messages stored, not answered")
                             .bean(ReplyFactory.class, "held")
                             .bean(ConversationStore.class, "saveReply(${body}, null)")
+                        .when(simple("${exchangeProperty.turn.nothingToAnswer}"))
+                            .log("${exchangeProperty.phone_number} sent only stickers or reactions: stored, not answered")
+                            .bean(ReplyFactory.class, "nothingToAnswer")
+                            .bean(ConversationStore.class, "saveReply(${body}, null)")
                         .when(exchangeProperty(CONTROL).isEqualTo(ConversationControl.Decision.OPT_OUT))
                             .log("${exchangeProperty.phone_number} asked not to be messaged: one confirmation, then silence")
                             .bean(ReplyFactory.class, "optOut")
@@ -158,6 +166,15 @@ public class ConversationRoutes extends RouteBuilder {
                 .end();
 
         from("direct:conversation-answer").routeId("conversation-answer").routeConfigurationId("propagate-errors")
+                .choice().id("unheard-voice-or-answer")
+                    .when(simple("${exchangeProperty.turn.onlyUnheardVoice}"))
+                        .log("${exchangeProperty.phone_number} sent only voice notes that could not be transcribed: asked to write")
+                        .bean(ReplyFactory.class, "voiceUnheard")
+                    .otherwise()
+                        .to("direct:conversation-classified-answer")
+                .end();
+
+        from("direct:conversation-classified-answer").routeId("conversation-classified-answer").routeConfigurationId("propagate-errors")
                 .filter(simple("${exchangeProperty.turn.contact.isClient} == null"))
                     .to("direct:moderation-classify")
                 .end()
@@ -189,10 +206,10 @@ public class ConversationRoutes extends RouteBuilder {
                 .removeHeaders("*", CORRELATION_ID)
                 .choice()
                     .when(simple("${exchangeProperty.publication.followUp}"))
-                        .to("spring-rabbitmq:default?routingKey={{queues.outgoing-follow-ups}}").id("follow-up-queue-publish")
+                        .to(ExchangePattern.InOnly, "spring-rabbitmq:default?routingKey={{queues.outgoing-follow-ups}}").id("follow-up-queue-publish")
                         .log("Follow-up published to {{queues.outgoing-follow-ups}}")
                     .otherwise()
-                        .to("spring-rabbitmq:default?routingKey={{queues.outgoing}}").id("outgoing-publish")
+                        .to(ExchangePattern.InOnly, "spring-rabbitmq:default?routingKey={{queues.outgoing}}").id("outgoing-publish")
                         .log("Reply published to {{queues.outgoing}}")
                 .end()
                 .bean(ConversationStore.class, "published(${exchangeProperty.publication.outboxId})");

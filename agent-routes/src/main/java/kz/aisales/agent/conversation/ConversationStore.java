@@ -21,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class ConversationStore {
 
+    /** What the model saw on a file, as kept for later turns: one short sentence, at most this long. */
+    static final int MAX_DESCRIPTION_CHARS = 300;
+
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
     private final ConversationProperties conversation;
@@ -36,8 +39,9 @@ public class ConversationStore {
     public void storeIncoming(IncomingMessage message) {
         long contactId = upsertContact(message);
         jdbc.update("""
-                INSERT INTO messages (contact_id, message_id, role, message_text, message_type, is_voice, transcription_status, sent_at)
-                VALUES (:contact, :id, 'user', :text, :type, :voice, :transcription, :at)
+                INSERT INTO messages (contact_id, message_id, role, message_text, message_type, is_voice, transcription_status,
+                    media_status, sent_at)
+                VALUES (:contact, :id, 'user', :text, :type, :voice, :transcription, :media, :at)
                 ON CONFLICT (message_id) DO NOTHING""", new MapSqlParameterSource()
                 .addValue("contact", contactId)
                 .addValue("id", message.messageId())
@@ -45,7 +49,20 @@ public class ConversationStore {
                 .addValue("type", message.messageType() == null ? "chat" : message.messageType())
                 .addValue("voice", message.voice())
                 .addValue("transcription", message.transcriptionStatus())
+                .addValue("media", message.mediaStatus())
                 .addValue("at", message.timestamp()));
+        if (message.media() != null) {
+            byte[] data = message.media().bytes();
+            jdbc.update("""
+                    INSERT INTO message_media (message_id, mime_type, file_name, size_bytes, data)
+                    VALUES (:id, :mime, :name, :size, :data)
+                    ON CONFLICT (message_id) DO NOTHING""", new MapSqlParameterSource()
+                    .addValue("id", message.messageId())
+                    .addValue("mime", message.media().mimeType())
+                    .addValue("name", message.media().fileName())
+                    .addValue("size", data.length)
+                    .addValue("data", data));
+        }
     }
 
     /**
@@ -117,17 +134,55 @@ public class ConversationStore {
         }
         Contact contact = found.get(0);
         List<ChatMessage> unhandled = jdbc.query("""
-                SELECT id, message_id, role, message_text, sent_at FROM messages
+                SELECT id, message_id, role, message_text, sent_at, message_type FROM messages
                 WHERE contact_id = :contact AND role = 'user' AND handled_at IS NULL
                 ORDER BY sent_at, id""", Map.of("contact", contact.id()), ConversationStore::message);
         List<ChatMessage> history = new ArrayList<>(jdbc.query("""
-                SELECT id, message_id, role, message_text, sent_at FROM messages
-                WHERE contact_id = :contact AND (kind IS NULL OR kind <> 'fallback')
-                ORDER BY sent_at DESC, id DESC LIMIT :limit""",
+                SELECT m.id, m.message_id, m.role, m.sent_at, m.message_type,
+                       m.message_text || COALESCE(' [на файле: ' || f.description || ']', '') AS message_text
+                FROM messages m LEFT JOIN message_media f ON f.message_id = m.message_id
+                WHERE m.contact_id = :contact AND (m.kind IS NULL OR m.kind <> 'fallback')
+                ORDER BY m.sent_at DESC, m.id DESC LIMIT :limit""",
                 Map.of("contact", contact.id(), "limit", conversation.maxContextMessages()), ConversationStore::message));
         Collections.reverse(history);
         return new Turn(contact, unhandled,
-                Transcripts.bounded(history, conversation.maxCustomerTextChars(), conversation.maxHistoryChars()));
+                Transcripts.bounded(history, conversation.maxCustomerTextChars(), conversation.maxHistoryChars()),
+                attachments(contact));
+    }
+
+    /**
+     * The files of the customer messages not handled yet, oldest first: the newest ones whose sizes together fit
+     * {@code maxTurnMediaBytes} (Gemini takes 20 MB per request, base64 and text included); the others are shown to the
+     * model as their placeholder text only.
+     */
+    private List<Attachment> attachments(Contact contact) {
+        List<Attachment> kept = new ArrayList<>();
+        long total = 0;
+        for (Attachment attachment : jdbc.query("""
+                SELECT f.message_id, f.mime_type, f.file_name, f.data FROM message_media f
+                JOIN messages m ON m.message_id = f.message_id
+                WHERE m.contact_id = :contact AND m.role = 'user' AND m.handled_at IS NULL AND f.data IS NOT NULL
+                ORDER BY m.sent_at DESC, m.id DESC""", Map.of("contact", contact.id()), (rs, row) -> new Attachment(
+                        rs.getString("message_id"), rs.getString("mime_type"), rs.getString("file_name"), rs.getBytes("data")))) {
+            total += attachment.data().length;
+            if (total > conversation.maxTurnMediaBytes()) {
+                break;
+            }
+            kept.add(0, attachment);
+        }
+        return kept;
+    }
+
+    /** What the model saw on each file, in the files' order; one without a description keeps none. */
+    public void describeFiles(List<Attachment> files, List<String> seen) {
+        for (int i = 0; i < Math.min(files.size(), seen.size()); i++) {
+            String description = seen.get(i) == null ? "" : seen.get(i).replaceAll("\\s+", " ").strip();
+            if (!description.isEmpty()) {
+                jdbc.update("UPDATE message_media SET description = :description WHERE message_id = :id",
+                        Map.of("description", description.length() > MAX_DESCRIPTION_CHARS
+                                ? description.substring(0, MAX_DESCRIPTION_CHARS) + "…" : description, "id", files.get(i).messageId()));
+            }
+        }
     }
 
     /** Records the moderator's verdict on the contact. */
@@ -186,15 +241,17 @@ public class ConversationStore {
     }
 
     private void record(Reply reply) {
-        if (reply.handled()) {
+        // exactly the messages the turn saw: ids follow the order messages were stored in, not the order they were
+        // written in, so "up to the newest" would leave out one stored late and answer it again in the next turn
+        if (reply.handled() && !reply.answeredIds().isEmpty()) {
             jdbc.update("""
                     UPDATE messages SET handled_at = :now, reply_id = :reply
-                    WHERE contact_id = :contact AND role = 'user' AND handled_at IS NULL AND id <= :last""",
+                    WHERE contact_id = :contact AND role = 'user' AND handled_at IS NULL AND id IN (:answered)""",
                     new MapSqlParameterSource()
                             .addValue("now", now())
                             .addValue("reply", reply.sends() ? reply.outboxId() : null)
                             .addValue("contact", reply.contactId())
-                            .addValue("last", reply.lastAnsweredId()));
+                            .addValue("answered", reply.answeredIds()));
         }
         if (reply.intent() != null) {
             jdbc.update("UPDATE messages SET intent = :intent WHERE id = :id",
@@ -218,6 +275,32 @@ public class ConversationStore {
             jdbc.update("UPDATE contacts SET needs_human = TRUE, updated_at = :now WHERE id = :id",
                     Map.of("now", now(), "id", reply.contactId()));
         }
+        if (reply.payment() != null) {
+            recordPayment(reply.contactId(), reply.payment());
+        }
+    }
+
+    /**
+     * What the customer's receipt says, on the contact; one for the business marks it payment claimed (the manager
+     * confirms), any other says why it needs a human.
+     */
+    private void recordPayment(long contactId, PaymentClaim claim) {
+        jdbc.update("""
+                UPDATE contacts SET payment_amount = :amount, payment_currency = :currency, payment_date = :date,
+                    payment_payer = :payer, payment_merchant = :merchant,
+                    payment_claimed_at = CASE WHEN :matches THEN COALESCE(payment_claimed_at, :now) ELSE payment_claimed_at END,
+                    needs_human_reason = CASE WHEN :matches THEN needs_human_reason ELSE :reason END,
+                    updated_at = :now
+                WHERE id = :id""", new MapSqlParameterSource()
+                .addValue("amount", claim.amount())
+                .addValue("currency", claim.currency())
+                .addValue("date", claim.date())
+                .addValue("payer", claim.payerName())
+                .addValue("merchant", claim.merchant())
+                .addValue("matches", claim.matches())
+                .addValue("reason", "receipt: " + claim.reason())
+                .addValue("now", now())
+                .addValue("id", contactId));
     }
 
     private OffsetDateTime now() {
@@ -237,6 +320,6 @@ public class ConversationStore {
 
     private static ChatMessage message(ResultSet rs, int row) throws SQLException {
         return new ChatMessage(rs.getLong("id"), rs.getString("message_id"), rs.getString("role"),
-                rs.getString("message_text"), rs.getObject("sent_at", OffsetDateTime.class));
+                rs.getString("message_text"), rs.getObject("sent_at", OffsetDateTime.class), rs.getString("message_type"));
     }
 }

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * A message for {@code outgoing_messages} (contracts/queues.md); {@code consent} ({@code opted_out} /
- * {@code opted_in}) only on the messages that change whether the customer may be messaged.
+ * {@code opted_in}) only on the messages that change whether the customer may be messaged; {@code quote} false sends a
+ * reply plainly although it answers {@code reply_to_message_id}.
  */
 public record OutgoingMessage(
         @JsonProperty("outbox_id") String outboxId,
@@ -17,5 +18,12 @@ public record OutgoingMessage(
         @JsonProperty("mark_as_read") boolean markAsRead,
         @JsonProperty("kind") String kind,
         @JsonProperty("created_at") OffsetDateTime createdAt,
-        @JsonProperty("consent") @JsonInclude(JsonInclude.Include.NON_NULL) String consent) {
+        @JsonProperty("consent") @JsonInclude(JsonInclude.Include.NON_NULL) String consent,
+        @JsonProperty("quote") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean quote) {
+
+    /** A message that answers no customer message (a notice, an operator's): nothing to quote. */
+    public OutgoingMessage(String outboxId, String phoneNumber, String messageText, String replyToMessageId, boolean markAsRead,
+            String kind, OffsetDateTime createdAt, String consent) {
+        this(outboxId, phoneNumber, messageText, replyToMessageId, markAsRead, kind, createdAt, consent, null);
+    }
 }

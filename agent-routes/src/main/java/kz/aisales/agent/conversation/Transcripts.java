@@ -8,12 +8,16 @@ import kz.aisales.agent.gemini.GeminiRequest;
 /** The conversation as prompts need it: a plain transcript, or Gemini's alternating user/model contents. */
 public final class Transcripts {
 
+    /** What the model reads for a customer message without text: a voice note whose transcription failed. */
+    static final String UNHEARD_VOICE = "[голосовое сообщение: не удалось распознать]";
+
     private Transcripts() {
     }
 
     /**
      * The history as a model call may see it: each customer message cut to {@code textChars} (marked with "…"), then
-     * the newest messages whose texts together fit {@code totalChars}; the newest one is always kept.
+     * the newest messages whose texts together fit {@code totalChars}; the newest one is always kept. A customer
+     * message without text (a voice note not transcribed) reads as {@link #UNHEARD_VOICE}.
      */
     public static List<ChatMessage> bounded(List<ChatMessage> history, int textChars, int totalChars) {
         List<ChatMessage> kept = new ArrayList<>();
@@ -21,6 +25,9 @@ public final class Transcripts {
         for (int i = history.size() - 1; i >= 0; i--) {
             ChatMessage message = history.get(i);
             String text = message.text() == null ? "" : message.text();
+            if (message.fromCustomer() && text.isBlank()) {
+                text = UNHEARD_VOICE;
+            }
             if (message.fromCustomer() && text.length() > textChars) {
                 text = text.substring(0, textChars) + "…";
             }
@@ -28,7 +35,7 @@ public final class Transcripts {
             if (total > totalChars && !kept.isEmpty()) {
                 break;
             }
-            kept.add(0, new ChatMessage(message.id(), message.messageId(), message.role(), text, message.sentAt()));
+            kept.add(0, new ChatMessage(message.id(), message.messageId(), message.role(), text, message.sentAt(), message.messageType()));
         }
         return kept;
     }
@@ -57,6 +64,26 @@ public final class Transcripts {
             contents.add(0, GeminiRequest.Content.user(preface));
         }
         return contents;
+    }
+
+    /**
+     * The contents with the files the customer sent in this turn as inline parts of the last customer content (the
+     * messages being answered end the conversation), so the model answers about what the customer showed.
+     */
+    public static List<GeminiRequest.Content> withAttachments(List<GeminiRequest.Content> contents, List<Attachment> attachments) {
+        if (attachments.isEmpty()) {
+            return contents;
+        }
+        List<GeminiRequest.Part> files = attachments.stream()
+                .map(attachment -> GeminiRequest.Part.inline(attachment.mimeType(), attachment.data())).toList();
+        List<GeminiRequest.Content> all = new ArrayList<>(contents);
+        int last = all.size() - 1;
+        if (last >= 0 && "user".equals(all.get(last).role())) {
+            all.set(last, all.get(last).with(files));
+        } else {
+            all.add(new GeminiRequest.Content("user", files));
+        }
+        return all;
     }
 
     /** Consecutive messages of one side become one content, as Gemini expects turns to alternate. */

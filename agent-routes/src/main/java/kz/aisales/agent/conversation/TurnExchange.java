@@ -22,6 +22,10 @@ public final class TurnExchange {
     public static final String OUTGOING = "outgoing";
     /** Property: the stored {@link Publication} being published. */
     public static final String PUBLICATION = "publication";
+    /** Property: the moderator's verdict on the contact, when it judged it in this turn. */
+    public static final String VERDICT = "verdict";
+    /** Property: the greeting the moderator wrote for a contact it cannot place yet (checked), or null. */
+    public static final String GREETING = "greeting";
     /** Property: what conversation control decided for the turn. */
     public static final String CONTROL = "control";
 

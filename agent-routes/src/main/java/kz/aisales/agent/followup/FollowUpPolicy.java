@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * The sequence's state machine. A customer message decides, by its intent: a clear yes stops the sequence;
  * a clear no, or a request not to be messaged (opt-out), stops it and no sequence ever starts again for the
- * contact; an uncertain answer lets it
+ * contact; a payment receipt for the business (intent {@code paid}) stops it for good too; an uncertain answer lets it
  * continue at the same touch; any other message stops it, and a new one starts with the bot's reply. A
  * sequence completes once its last touch is sent.
  */
@@ -21,6 +21,9 @@ public class FollowUpPolicy {
     public static final String CLIENT_SAID_NO = "client_said_no";
     public static final String CLIENT_RESPONDED = "client_responded";
     public static final String OPTED_OUT = "opted_out";
+    public static final String PAYMENT_CLAIMED = "payment_claimed";
+    /** Not a model's intent: the turn's reply answers a payment receipt for the business. */
+    public static final String PAID = "paid";
 
     private static final Pattern UNCERTAIN = words("подумаю", "подумать", "может быть", "посмотрю", "посмотрим", "не знаю",
             "не уверен", "не уверена", "позже", "ойланамын", "maybe", "not sure", "later", "i'll think");
@@ -42,7 +45,7 @@ public class FollowUpPolicy {
     }
 
     /**
-     * @param intent    yes, no, opt_out, uncertain or other: the intent of the customer's latest message
+     * @param intent    yes, no, opt_out, uncertain or other: the intent of the customer's latest message; paid: a receipt
      * @param hasActive whether the contact has an active sequence
      * @param mayStart  whether a new sequence may start: feature on, an eligible contact, a reply sent
      */
@@ -51,6 +54,7 @@ public class FollowUpPolicy {
             case "yes" -> new Decision(hasActive ? CLIENT_SAID_YES : null, false, Action.NONE);
             case "no" -> new Decision(hasActive ? CLIENT_SAID_NO : null, true, Action.NONE);
             case "opt_out" -> new Decision(hasActive ? OPTED_OUT : null, true, Action.NONE);
+            case PAID -> new Decision(hasActive ? PAYMENT_CLAIMED : null, true, Action.NONE);
             case "uncertain" -> new Decision(null, false, hasActive ? Action.CONTINUE : mayStart ? Action.START : Action.NONE);
             default -> new Decision(hasActive ? CLIENT_RESPONDED : null, false, mayStart ? Action.START : Action.NONE);
         };

@@ -23,6 +23,7 @@ import kz.aisales.agent.gemini.GeminiException;
 import kz.aisales.agent.gemini.GeminiRequest;
 import kz.aisales.agent.gemini.GeminiRequestFactory;
 import kz.aisales.agent.gemini.StructuredAnswers;
+import kz.aisales.agent.gemini.Thinking;
 import kz.aisales.agent.prompts.CustomerData;
 import kz.aisales.agent.prompts.PromptTemplates;
 
@@ -94,7 +95,7 @@ public class FollowUpPrompt {
         system.put("last_client_message", CustomerData.IN_USER_MESSAGE);
         system.put("contact_name", CustomerData.NAME_IN_USER_MESSAGE);
         String instruction = prompts.render(PROMPT, system) + "\n\n" + languages.instruction(conversation.contact().language());
-        return requests.structured(instruction, List.of(GeminiRequest.Content.user(
+        return requests.structured(Thinking.Kind.FOLLOW_UP, instruction, List.of(GeminiRequest.Content.user(
                 CustomerData.fencedName(conversation.contact().displayName())
                         + CustomerData.fenced("Переписка", variables.get("conversation_history"))
                         + CustomerData.fenced("Последнее сообщение клиента", variables.get("last_client_message"))

@@ -52,6 +52,7 @@ public class FollowUpRoutes extends RouteBuilder {
                     .bean(FollowUpPrompt.class, "request")
                     .to("direct:gemini-generate")
                     .bean(FollowUpPrompt.class, "reply")
+                    .bean(FollowUpStore.class, "notARepeat")
                     .to("direct:follow-up-publish")
                 .doCatch(GeminiException.class, IOException.class).onWhen(Outages::notAnOutage)
                     .log(LoggingLevel.WARN, "Follow-up ${exchangeProperty.followUpTouch.followUpId} touch"

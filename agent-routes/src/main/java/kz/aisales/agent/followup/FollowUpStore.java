@@ -3,20 +3,25 @@ package kz.aisales.agent.followup;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import kz.aisales.agent.config.FollowUpProperties;
 import kz.aisales.agent.config.WorkingHoursProperties;
-import kz.aisales.agent.conversation.TurnExchange;
 import kz.aisales.agent.conversation.Reply;
 import kz.aisales.agent.conversation.Turn;
+import kz.aisales.agent.conversation.TurnExchange;
+import kz.aisales.agent.gemini.GeminiException;
 
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,6 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class FollowUpStore {
 
     private static final String FALLBACK = "fallback";
+
+    private static final Logger LOG = LoggerFactory.getLogger(FollowUpStore.class);
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
@@ -62,7 +69,8 @@ public class FollowUpStore {
         if (state.activeId() != null && reply.outboxId().equals(state.startedBy())) {
             return;
         }
-        String intent = reply.intent() != null ? reply.intent()
+        String intent = reply.payment() != null && reply.payment().matches() ? FollowUpPolicy.PAID
+                : reply.intent() != null ? reply.intent()
                 : FALLBACK.equals(reply.storedKind()) ? FollowUpPolicy.intentFromKeywords(turn.lastUnhandled().text()) : "other";
         FollowUpPolicy.Decision decision = policy.afterCustomerMessage(intent, state.activeId() != null, mayStart(state, reply));
         OffsetDateTime now = now();
@@ -104,11 +112,22 @@ public class FollowUpStore {
      * Claims up to {@code FOLLOW_UP_BATCH_SIZE} due touches for this tick in one statement: rows another tick is
      * claiming are skipped ({@code FOR UPDATE SKIP LOCKED}), rows it claimed stay reserved until the claim lapses.
      * Contacts that are not clients, need a human, are paused, opted out, in a turn or have unanswered messages
-     * are left out.
+     * are left out, and so is a customer who got a touch today: the number sends at most {@code FOLLOW_UPS_PER_DAY}
+     * touches a day (those sent and those being written count), one a day to a customer; the rest wait for the next day.
      */
     @Transactional
     public List<DueTouch> claimDue(Exchange tick) {
         OffsetDateTime now = now();
+        OffsetDateTime today = LocalDate.now(clock.withZone(hours.timezone())).atStartOfDay(hours.timezone()).toOffsetDateTime();
+        Long taken = jdbc.queryForObject("""
+                SELECT (SELECT count(*) FROM messages WHERE kind = 'follow_up' AND sent_at >= :today)
+                     + (SELECT count(*) FROM follow_ups WHERE status = 'active' AND claimed_until >= :now)""",
+                Map.of("today", today, "now", now), Long.class);
+        long room = followUps.perDay() - (taken == null ? 0 : taken);
+        if (room <= 0) {
+            LOG.info("Follow-ups: {} touches today already, FOLLOW_UPS_PER_DAY reached; the rest wait for tomorrow", taken);
+            return List.of();
+        }
         return jdbc.query("""
                 UPDATE follow_ups f SET claimed_by = :owner, claimed_until = :until, updated_at = :now
                 FROM contacts c
@@ -121,6 +140,8 @@ public class FollowUpStore {
                       AND (k.turn_owner IS NULL OR k.turn_lease_until < :now)
                       AND NOT EXISTS (SELECT 1 FROM messages m
                                       WHERE m.contact_id = d.contact_id AND m.role = 'user' AND m.handled_at IS NULL)
+                      AND NOT EXISTS (SELECT 1 FROM messages t
+                                      WHERE t.contact_id = d.contact_id AND t.kind = 'follow_up' AND t.sent_at >= :today)
                     ORDER BY d.next_follow_up_at
                     LIMIT :batch
                     FOR UPDATE OF d SKIP LOCKED)
@@ -129,7 +150,8 @@ public class FollowUpStore {
                         .addValue("owner", tick.getExchangeId())
                         .addValue("until", now.plus(followUps.claimLease()))
                         .addValue("now", now)
-                        .addValue("batch", followUps.batchSize()),
+                        .addValue("today", today)
+                        .addValue("batch", Math.min(followUps.batchSize(), room)),
                 FollowUpStore::dueTouch);
     }
 
@@ -171,13 +193,34 @@ public class FollowUpStore {
         return intents.isEmpty() ? null : intents.get(0);
     }
 
-    /** Active sequences, soonest due first, with the due time in the business's time zone and in UTC. */
-    public List<ActiveFollowUp> active() {
+    /**
+     * A touch must not repeat the text of an earlier touch to the customer (ignoring case, spaces and punctuation);
+     * one that does is not sent now and is written again when its claim lapses.
+     */
+    public void notARepeat(@Body Reply touch) {
+        List<String> earlier = jdbc.queryForList("SELECT message_text FROM messages WHERE contact_id = :contact AND kind = 'follow_up'",
+                Map.of("contact", touch.contactId()), String.class);
+        String written = comparable(touch.text());
+        if (earlier.stream().map(FollowUpStore::comparable).anyMatch(written::equals)) {
+            throw new GeminiException("the touch repeats the text of an earlier touch to this customer");
+        }
+    }
+
+    private static String comparable(String text) {
+        return text == null ? "" : text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
+    }
+
+    /**
+     * Active sequences, soonest due first, with the due time in the business's time zone and in UTC; with
+     * {@code dueOnly}, only those whose next touch is due now (sent at the next tick inside working hours).
+     */
+    public List<ActiveFollowUp> active(boolean dueOnly) {
         return jdbc.query("""
                 SELECT f.id, c.phone_number, COALESCE(c.first_name, c.push_name, c.full_name, '') AS name, f.touch_number,
                        f.next_follow_up_at, f.last_sent_at, f.created_at
                 FROM follow_ups f JOIN contacts c ON c.id = f.contact_id
-                WHERE f.status = 'active' ORDER BY f.next_follow_up_at, f.id""", (rs, row) -> {
+                WHERE f.status = 'active' AND (:due_only = FALSE OR f.next_follow_up_at <= :now)
+                ORDER BY f.next_follow_up_at, f.id""", Map.of("due_only", dueOnly, "now", now()), (rs, row) -> {
                     OffsetDateTime due = rs.getObject("next_follow_up_at", OffsetDateTime.class);
                     OffsetDateTime lastSent = rs.getObject("last_sent_at", OffsetDateTime.class);
                     return new ActiveFollowUp(rs.getLong("id"), rs.getString("phone_number"), rs.getString("name"),

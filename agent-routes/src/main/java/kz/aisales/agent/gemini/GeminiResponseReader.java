@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import kz.aisales.agent.operations.AgentMetrics;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
@@ -23,9 +25,11 @@ public class GeminiResponseReader {
             "IMAGE_SAFETY", "LANGUAGE");
 
     private final ObjectMapper json;
+    private final AgentMetrics metrics;
 
-    public GeminiResponseReader(ObjectMapper json) {
+    public GeminiResponseReader(ObjectMapper json, AgentMetrics metrics) {
         this.json = json;
+        this.metrics = metrics;
     }
 
     public String read(@Header(Exchange.HTTP_RESPONSE_CODE) int status, String body) {
@@ -47,6 +51,9 @@ public class GeminiResponseReader {
     }
 
     private String answer(JsonNode response) {
+        JsonNode usage = response.path("usageMetadata");
+        metrics.tokens(usage.path("promptTokenCount").asLong(0), usage.path("candidatesTokenCount").asLong(0),
+                usage.path("thoughtsTokenCount").asLong(0));
         String blockReason = response.path("promptFeedback").path("blockReason").asText("");
         JsonNode candidates = response.path("candidates");
         if (!blockReason.isEmpty() || candidates.isEmpty()) {

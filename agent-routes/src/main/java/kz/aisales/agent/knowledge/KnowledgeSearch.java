@@ -1,5 +1,6 @@
 package kz.aisales.agent.knowledge;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -7,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import kz.aisales.agent.config.KnowledgeProperties;
 
@@ -33,27 +36,47 @@ public class KnowledgeSearch {
         this.knowledge = knowledge;
     }
 
+    /** The passages a sales turn is given for the customer's text, as the prompt's {@code knowledge_base}. */
     public String passagesFor(String customerText) {
-        String query = anyOf(customerText);
-        if (query.isEmpty() || knowledge.contextChars() == 0) {
-            return NOTHING_FOUND;
+        StringBuilder text = new StringBuilder();
+        for (Passage passage : passages(customerText)) {
+            text.append('[').append(passage.file()).append("]\n").append(passage.content()).append("\n\n");
         }
-        List<Map<String, Object>> rows = jdbc.queryForList("""
-                SELECT source_file, content
+        return text.isEmpty() ? NOTHING_FOUND : text.toString().strip();
+    }
+
+    /**
+     * The passages retrieval finds for the text, best first, as many as {@code KNOWLEDGE_MAX_PASSAGES} and
+     * {@code KNOWLEDGE_CONTEXT_CHARS} allow: exactly what the bot is given (the console's "what would the bot find?").
+     */
+    public List<Passage> passages(String text) {
+        String query = anyOf(text);
+        if (query.isEmpty() || knowledge.contextChars() == 0) {
+            return List.of();
+        }
+        List<Passage> found = jdbc.query("""
+                SELECT source_file, chunk_index, content
                 FROM knowledge_chunks
                 CROSS JOIN (SELECT websearch_to_tsquery('russian', :query) || websearch_to_tsquery('english', :query) AS q) query
                 WHERE search_vector @@ q
                 ORDER BY ts_rank(search_vector, q) DESC, id
-                LIMIT :limit""", Map.of("query", query, "limit", knowledge.maxPassages()));
-        StringBuilder passages = new StringBuilder();
-        for (Map<String, Object> row : rows) {
-            String passage = "[" + row.get("source_file") + "]\n" + row.get("content") + "\n\n";
-            if (passages.length() + passage.length() > knowledge.contextChars()) {
-                continue;
+                LIMIT :limit""", Map.of("query", query, "limit", knowledge.maxPassages()),
+                (rs, row) -> new Passage(rs.getString("source_file"), rs.getInt("chunk_index"), rs.getString("content")));
+        List<Passage> fitting = new ArrayList<>();
+        int length = 0;
+        for (Passage passage : found) {
+            int size = passage.file().length() + passage.content().length() + 5;
+            if (length + size <= knowledge.contextChars()) {
+                fitting.add(passage);
+                length += size;
             }
-            passages.append(passage);
         }
-        return passages.isEmpty() ? NOTHING_FOUND : passages.toString().strip();
+        return fitting;
+    }
+
+    /** One passage of a knowledge file. */
+    public record Passage(@JsonProperty("file") String file, @JsonProperty("chunk_index") int chunkIndex,
+            @JsonProperty("content") String content) {
     }
 
     /** The distinct words of the text joined with {@code or}, the form websearch_to_tsquery reads as "any of". */

@@ -34,6 +34,21 @@ public class AgentMetrics {
                 .tag("type", type == null ? "unknown" : type).register(registry).increment();
     }
 
+    /**
+     * The tokens one model answer cost, as Gemini counted them ({@code usageMetadata}): the prompt, the answer and the
+     * model's thoughts, which Flash models spend by default ({@code GEMINI_THINKING}).
+     */
+    public void tokens(long prompt, long output, long thoughts) {
+        tokens("prompt").increment(prompt);
+        tokens("output").increment(output);
+        tokens("thoughts").increment(thoughts);
+    }
+
+    private Counter tokens(String type) {
+        return Counter.builder("aisales.gemini.tokens").description("Tokens Gemini counted for the agent's calls, by type")
+                .tag("type", type).register(registry);
+    }
+
     public void followUpSent(int touch) {
         followUps(touch).increment();
     }

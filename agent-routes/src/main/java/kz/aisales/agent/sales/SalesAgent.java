@@ -14,6 +14,7 @@ import kz.aisales.agent.config.BusinessProperties;
 import kz.aisales.agent.config.WorkingHoursProperties;
 import kz.aisales.agent.control.Languages;
 import kz.aisales.agent.conversation.ChatMessage;
+import kz.aisales.agent.conversation.ConversationStore;
 import kz.aisales.agent.conversation.TurnExchange;
 import kz.aisales.agent.conversation.Reply;
 import kz.aisales.agent.conversation.ReplyCheck;
@@ -24,6 +25,7 @@ import kz.aisales.agent.gemini.GeminiException;
 import kz.aisales.agent.gemini.GeminiRequest;
 import kz.aisales.agent.gemini.GeminiRequestFactory;
 import kz.aisales.agent.gemini.StructuredAnswers;
+import kz.aisales.agent.gemini.Thinking;
 import kz.aisales.agent.knowledge.KnowledgeSearch;
 import kz.aisales.agent.prompts.CustomerData;
 import kz.aisales.agent.prompts.PromptTemplates;
@@ -34,9 +36,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The SPIN sales consultant: builds its prompt (business facts, knowledge-base passages relevant to the
- * customer's recent messages, the time and working hours, the customer's language) and turns its structured
- * answer into a reply (checked: {@link ReplyCheck}), replacing it with a valid slot when the agreed call time is outside working hours, and with
- * the opt-out confirmation when the customer asked not to be messaged.
+ * customer's recent messages, the time and working hours, the customer's language; the images and documents the
+ * customer just sent, inline) and turns its structured
+ * answer into a reply (checked: {@link ReplyCheck}), replacing it with a valid slot when the agreed call time is outside working hours, with
+ * the opt-out confirmation when the customer asked not to be messaged, and with the fixed thanks for a payment receipt
+ * ({@link ReceiptCheck}), so no model text ever tells the customer a payment is confirmed.
  */
 @Component
 public class SalesAgent {
@@ -56,10 +60,12 @@ public class SalesAgent {
     private final WorkingHoursProperties hours;
     private final Languages languages;
     private final Clock clock;
+    private final ReceiptCheck receipts;
+    private final ConversationStore store;
 
     public SalesAgent(PromptTemplates prompts, GeminiRequestFactory requests, StructuredAnswers answers, KnowledgeSearch knowledge,
             CallPlanner calls, ReplyFactory replies, ReplyCheck check, BusinessProperties business, WorkingHoursProperties hours, Languages languages,
-            Clock clock) {
+            Clock clock, ReceiptCheck receipts, ConversationStore store) {
         this.prompts = prompts;
         this.requests = requests;
         this.answers = answers;
@@ -71,6 +77,8 @@ public class SalesAgent {
         this.hours = hours;
         this.languages = languages;
         this.clock = clock;
+        this.receipts = receipts;
+        this.store = store;
     }
 
     public GeminiRequest request(@ExchangeProperty(TurnExchange.TURN) Turn turn) {
@@ -82,8 +90,10 @@ public class SalesAgent {
         variables.put("current_time", NOW.format(ZonedDateTime.now(clock.withZone(hours.timezone()))));
         variables.put("working_hours", String.format("понедельник-пятница, %02d:00-%02d:00 (%s)", hours.start(), hours.end(), hours.timezone()));
         String system = prompts.render(PROMPT, variables) + "\n\n" + languages.instruction(turn.contact().language());
-        return requests.structured(system, Transcripts.contents(turn.history(), CustomerData.fencedName(turn.contact().displayName())),
-                SalesAnswer.SCHEMA);
+        List<GeminiRequest.Content> conversation = Transcripts.withAttachments(
+                Transcripts.contents(turn.history(), CustomerData.fencedName(turn.contact().displayName())), turn.attachments());
+        return requests.structured(Thinking.Kind.SALES, system, conversation,
+                turn.attachments().isEmpty() ? SalesAnswer.SCHEMA : SalesAnswer.WITH_FILES);
     }
 
     public Reply reply(@ExchangeProperty(TurnExchange.TURN) Turn turn, @Body String answer) {
@@ -91,8 +101,15 @@ public class SalesAgent {
         if (sales.reply() == null || sales.reply().isBlank()) {
             throw new GeminiException("sales answer without reply text");
         }
+        if (sales.filesSeen() != null && !turn.attachments().isEmpty()) {
+            store.describeFiles(turn.attachments(), sales.filesSeen());
+        }
         if (sales.optOut()) {
             return replies.optOut(turn);
+        }
+        // only a file the customer sent in this turn can be a receipt, whatever the model says otherwise
+        if (sales.paymentReceipt() != null && !turn.attachments().isEmpty()) {
+            return replies.receipt(turn, receipts.judge(sales.paymentReceipt()));
         }
         CallPlan plan = sales.call() == null ? calls.plan(false, null) : calls.plan(sales.call().agreed(), sales.call().time());
         return switch (plan.decision()) {

@@ -1,13 +1,20 @@
 package kz.aisales.agent.sales;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * The sales agent's structured answer: the reply, the intent of the customer's latest message (used by
  * follow-ups; {@code opt_out} opts the customer out) and the call the customer agreed to, if any ({@code time} as local {@code YYYY-MM-DDTHH:MM}).
+ * When the customer sent files, {@link #WITH_FILES} also asks what each shows ({@code files_seen}, kept for later turns)
+ * and what a payment receipt among them says.
  */
-public record SalesAnswer(String reply, String intent, CallRequest call) {
+public record SalesAnswer(String reply, String intent, CallRequest call, Receipt receipt,
+        @JsonProperty("files_seen") List<String> filesSeen) {
 
     public record CallRequest(boolean agreed, String time) {
     }
@@ -28,6 +35,33 @@ public record SalesAnswer(String reply, String intent, CallRequest call) {
                                             "description", "agreed call time, local, YYYY-MM-DDTHH:MM, or null")),
                             "required", List.of("agreed", "time"))),
             "required", List.of("reply", "intent", "call"));
+
+    static final Map<String, Object> WITH_FILES = withFiles();
+
+    private static Map<String, Object> withFiles() {
+        Map<String, Object> properties = new LinkedHashMap<>((Map<String, Object>) SCHEMA.get("properties"));
+        properties.put("files_seen", Map.of("type", "array", "items", Map.of("type", "string"),
+                "description", "for each file the customer just sent, in order: what it shows, in one short sentence in Russian"));
+        properties.put("receipt", Map.of("type", "object",
+                "description", "whether a file the customer just sent is a payment receipt (Kaspi or a bank transfer), and what it says",
+                "properties", Map.of(
+                        "is_receipt", Map.of("type", "boolean", "description", "a file is a receipt or screenshot of a completed payment"),
+                        "amount", Map.of("type", List.of("number", "null"), "description", "the total paid, as a number, or null"),
+                        "currency", Map.of("type", List.of("string", "null"), "description", "ISO code such as KZT, or null"),
+                        "date", Map.of("type", List.of("string", "null"), "description", "the payment date, YYYY-MM-DD, or null"),
+                        "payer_name", Map.of("type", List.of("string", "null"), "description", "who paid, as written, or null"),
+                        "merchant", Map.of("type", List.of("string", "null"), "description", "who was paid, as written, or null")),
+                "required", List.of("is_receipt", "amount", "currency", "date", "payer_name", "merchant")));
+        List<String> required = new ArrayList<>((List<String>) SCHEMA.get("required"));
+        required.add("files_seen");
+        required.add("receipt");
+        return Map.of("type", "object", "properties", properties, "required", required);
+    }
+
+    /** A receipt the model read on the customer's files; null when it saw none. */
+    public Receipt paymentReceipt() {
+        return receipt != null && receipt.isReceipt() ? receipt : null;
+    }
 
     public String normalisedIntent() {
         return intent != null && INTENTS.contains(intent) ? intent : "other";

@@ -36,13 +36,18 @@ class AgentApiIT extends AgentFlowSupport {
 
     @Test
     void contactsAreFilteredByClass() {
-        assertThat(http.exchange("/contacts?is_client=true", HttpMethod.GET, withKey(), LIST).getBody())
-                .extracting(c -> c.get("phone_number")).containsExactly("77040000001");
-        assertThat(http.exchange("/contacts?is_client=false", HttpMethod.GET, withKey(), LIST).getBody())
-                .extracting(c -> c.get("phone_number")).containsExactly("77040000002");
-        assertThat(http.exchange("/contacts?is_client=null", HttpMethod.GET, withKey(), LIST).getBody()).isEmpty();
-        assertThat(http.exchange("/contacts", HttpMethod.GET, withKey(), LIST).getBody()).hasSize(2);
+        assertThat(contacts("/contacts?is_client=true")).extracting(c -> c.get("phone_number")).containsExactly("77040000001");
+        assertThat(contacts("/contacts?is_client=false")).extracting(c -> c.get("phone_number")).containsExactly("77040000002");
+        assertThat(contacts("/contacts?is_client=null")).isEmpty();
+        Map<String, Object> all = http.exchange("/contacts", HttpMethod.GET, withKey(), MAP).getBody();
+        assertThat(all).containsEntry("count", 2);
+        assertThat((List<Map<String, Object>>) all.get("contacts")).first().satisfies(contact -> assertThat(contact)
+                .containsKeys("id", "phone_number", "name", "is_client", "last_message_at").containsEntry("name", "Айгерим"));
         assertThat(http.exchange("/contacts?is_client=maybe", HttpMethod.GET, withKey(), String.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    private List<Map<String, Object>> contacts(String path) {
+        return (List<Map<String, Object>>) http.exchange(path, HttpMethod.GET, withKey(), MAP).getBody().get("contacts");
     }
 
     @Test
@@ -73,6 +78,9 @@ class AgentApiIT extends AgentFlowSupport {
                 .containsEntry("active_follow_ups", 0);
         assertThat((Map<String, Object>) stats.get("contacts")).containsEntry("total", 2).containsEntry("clients", 1)
                 .containsEntry("non_clients", 1).containsEntry("unknown", 0);
+        // the original system's names
+        assertThat(stats).containsEntry("bot_messages_today", 0).containsEntry("active_followups", 0);
+        assertThat((Map<String, Object>) stats.get("contacts")).containsEntry("unclassified", 0);
     }
 
     @Test
@@ -82,7 +90,9 @@ class AgentApiIT extends AgentFlowSupport {
         jdbc.update("INSERT INTO follow_ups (contact_id, status, stop_reason) SELECT id, 'stopped', 'client_said_no'"
                 + " FROM contacts WHERE phone_number = '77040000001'");
 
-        assertThat(http.exchange("/follow-ups/active", HttpMethod.GET, withKey(), LIST).getBody()).singleElement().satisfies(active -> assertThat(active)
+        Map<String, Object> listing = http.exchange("/follow-ups/active", HttpMethod.GET, withKey(), MAP).getBody();
+        assertThat(listing).containsEntry("count", 1);
+        assertThat((List<Map<String, Object>>) listing.get("follow_ups")).singleElement().satisfies(active -> assertThat(active)
                 .containsEntry("phone_number", "77040000001").containsEntry("name", "Айгерим").containsEntry("touch_number", 2)
                 .containsEntry("next_due_local", "2027-01-08T10:00+05:00").containsEntry("next_due_utc", "2027-01-08T05:00Z")
                 .containsEntry("timezone", "Asia/Almaty").containsEntry("last_sent_local", "2026-12-28T10:00+05:00"));
@@ -90,8 +100,35 @@ class AgentApiIT extends AgentFlowSupport {
     }
 
     @Test
-    void scheduledCallsNameTheContact() {
+    void onlyTheDueSequencesArePending() {
+        jdbc.update("INSERT INTO follow_ups (contact_id, touch_number, next_follow_up_at)"
+                + " SELECT id, 1, now() - interval '1 minute' FROM contacts WHERE phone_number = '77040000001'");
+        jdbc.update("INSERT INTO follow_ups (contact_id, touch_number, next_follow_up_at)"
+                + " SELECT id, 1, now() + interval '1 day' FROM contacts WHERE phone_number = '77040000002'");
+
+        Map<String, Object> pending = http.exchange("/follow-ups/pending", HttpMethod.GET, withKey(), MAP).getBody();
+
+        assertThat(pending).containsEntry("count", 1);
+        assertThat((List<Map<String, Object>>) pending.get("follow_ups")).extracting(f -> f.get("phone_number")).containsExactly("77040000001");
+        assertThat(http.exchange("/follow-ups/active", HttpMethod.GET, withKey(), MAP).getBody()).containsEntry("count", 2);
+    }
+
+    @Test
+    void scheduledCallsNameTheContactAndFilterByStatus() {
         assertThat(http.exchange("/scheduled-calls", HttpMethod.GET, withKey(), LIST).getBody())
                 .extracting(c -> c.get("phone_number")).containsExactly("77040000001");
+        assertThat(http.exchange("/scheduled-calls?status=done", HttpMethod.GET, withKey(), LIST).getBody()).isEmpty();
+        assertThat(http.exchange("/scheduled-calls?status=all", HttpMethod.GET, withKey(), LIST).getBody()).hasSize(1);
+        assertThat(http.exchange("/scheduled-calls?status=later", HttpMethod.GET, withKey(), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void theRootDescribesTheServiceToAClientThatIsNoBrowserWithTheKeyOnly() {
+        Map<String, Object> description = http.exchange("/", HttpMethod.GET, withKey(), MAP).getBody();
+
+        assertThat(description).containsEntry("service", "AI Agent Service").containsEntry("status", "running");
+        assertThat((Map<String, Object>) description.get("endpoints")).containsEntry("health", "/health").containsEntry("stats", "/stats");
+        assertThat(http.getForEntity("/", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 }

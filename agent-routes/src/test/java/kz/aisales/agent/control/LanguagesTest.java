@@ -18,13 +18,15 @@ class LanguagesTest {
             "Сәлеметсіз бе! Курс қанша тұрады?|kk",
             "Рахмет, керек емес|kk",
             "Привет, хочу на курс Vibe Coding|ru",
-            "I want the AI Content Maker курс|en"})
+            "I want the AI Content Maker курс|en",
+            "[image] Это какой курс?|ru",
+            "[document: price-list.pdf] вот прайс|ru"})
     void theLanguageIsToldFromTheText(String text, String language) {
         assertThat(languages.detect(text)).isEqualTo(language);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"👍", "ok", "2000", "  "})
+    @ValueSource(strings = {"👍", "ok", "2000", "  ", "[image]", "[document: receipt.pdf]", "[sticker]"})
     void tooLittleTextTellsNothing(String text) {
         assertThat(languages.detect(text)).isNull();
     }

@@ -23,7 +23,6 @@ import org.springframework.http.ResponseEntity;
 /** A person at the business takes a chat over from the phone; operators pause and resume the agent per contact. */
 class OperatorTakeoverIT extends AgentFlowSupport {
 
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() { };
     private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() { };
     private static final String PHONE = "77050000001";
     private static final String OTHER = "77050000002";
@@ -83,9 +82,9 @@ class OperatorTakeoverIT extends AgentFlowSupport {
 
         assertThat(paused.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(pausedUntil(PHONE)).isCloseTo(OffsetDateTime.now().plusHours(2), within(1, ChronoUnit.MINUTES));
-        assertThat(http.exchange("/contacts?paused=true", HttpMethod.GET, withKey(), LIST).getBody())
+        assertThat(contacts("/contacts?paused=true"))
                 .singleElement().satisfies(contact -> assertThat(contact).containsEntry("phone_number", PHONE));
-        assertThat(http.exchange("/contacts?paused=false&is_client=true", HttpMethod.GET, withKey(), LIST).getBody())
+        assertThat(contacts("/contacts?paused=false&is_client=true"))
                 .singleElement().satisfies(contact -> assertThat(contact).containsEntry("phone_number", OTHER));
         publishIncoming("api-pause-1", PHONE, "Сколько стоит курс?");
         awaitHandled("api-pause-1");
@@ -111,5 +110,11 @@ class OperatorTakeoverIT extends AgentFlowSupport {
     private OffsetDateTime pausedUntil(String phone) {
         List<OffsetDateTime> found = jdbc.queryForList("SELECT paused_until FROM contacts WHERE phone_number = ?", OffsetDateTime.class, phone);
         return found.isEmpty() ? null : found.get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> contacts(String path) {
+        return (List<Map<String, Object>>) http.exchange(path, HttpMethod.GET, withKey(), MAP)
+                .getBody().get("contacts");
     }
 }

@@ -4,7 +4,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +36,7 @@ class ConversationFlowIT extends AgentFlowSupport {
         assertThat(outgoing).containsEntry("phone_number", "77010000001")
                 .containsEntry("message_text", "Отлично! Расскажите, что хотите создать?")
                 .containsEntry("reply_to_message_id", "burst-3")
+                .containsEntry("quote", false)
                 .containsEntry("kind", "reply")
                 .containsEntry("mark_as_read", true)
                 .containsEntry("outbox_id", ReplyFactory.outboxId("burst-3", "reply"))
@@ -105,6 +110,85 @@ class ConversationFlowIT extends AgentFlowSupport {
         awaitHandled("hello-1");
         GEMINI.verify(0, salesRequests());
         assertThat(jdbc.queryForObject("SELECT is_client FROM contacts WHERE phone_number = '77010000004'", Boolean.class)).isNull();
+    }
+
+    @Test
+    void aContactTheModeratorCannotPlaceIsGreetedInTheModeratorsWordsFromTheSameCall() {
+        Map<String, Object> verdict = new LinkedHashMap<>();
+        verdict.put("isClient", null);
+        verdict.put("confidence", 0.3);
+        verdict.put("reasoning", "Только приветствие.");
+        verdict.put("greeting", "Добрый день, Айдана! Расскажите, что вы хотели бы создать: сайт, приложение или контент?");
+        GEMINI.stubFor(moderatorCall().willReturn(answer(verdict)));
+
+        publishIncoming("hello-2", "77010000005", "Салем");
+
+        Message reply = receiveOutgoing(15_000);
+        assertThat(reply).isNotNull();
+        assertThat(body(reply)).containsEntry("message_text",
+                "Добрый день, Айдана! Расскажите, что вы хотели бы создать: сайт, приложение или контент?");
+        GEMINI.verify(1, moderatorRequests());
+        GEMINI.verify(0, salesRequests());
+    }
+
+    @Test
+    void aMessageStoredAfterANewerOneIsAnsweredOnceWithIt() {
+        stubModerator(true);
+        stubSales("Отвечаю на оба сообщения.", "other");
+        OffsetDateTime now = OffsetDateTime.now();
+        // consumers store a burst in the order they get to it: here the later-written message is stored first
+        publishIncoming("order-2", "77010000092", "второе", now);
+        awaitStored("order-2");
+        publishIncoming("order-1", "77010000092", "первое", now.minusSeconds(1));
+
+        assertThat(receiveOutgoing(15_000)).isNotNull();
+        awaitHandled("order-1");
+        awaitHandled("order-2");
+        assertThat(jdbc.queryForList("SELECT DISTINCT reply_id FROM messages WHERE message_id IN ('order-1', 'order-2')", String.class))
+                .hasSize(1).doesNotContainNull();
+        assertThat(receiveOutgoing(2_000)).as("answered once").isNull();
+    }
+
+    private void awaitStored(String messageId) {
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                jdbc.queryForObject("SELECT count(*) FROM messages WHERE message_id = ?", Integer.class, messageId) == 1);
+    }
+
+    @Test
+    void aReplyQuotesTheMessageItAnswersOnlyWhenNewerMessagesFollowedIt() {
+        stubModerator(true);
+        stubSales("Да, курс ещё доступен.", "other");
+        Long contact = jdbc.queryForObject("INSERT INTO contacts (phone_number, first_name, is_client) VALUES ('77010000091', 'Ерлан', TRUE)"
+                + " ON CONFLICT (phone_number) DO UPDATE SET is_client = TRUE RETURNING id", Long.class);
+        // a touch of ours went out after the customer's message, before the turn that answers it
+        jdbc.update("INSERT INTO messages (contact_id, message_id, role, message_text, kind, sent_at)"
+                + " VALUES (?, 'touch-after-q1', 'assistant', 'Ерлан, удалось подумать?', 'follow_up', now() - interval '5 minutes')", contact);
+
+        publishIncoming("quote-1", "77010000091", "А курс ещё доступен?", OffsetDateTime.now().minusMinutes(10));
+
+        Message reply = receiveOutgoing(15_000);
+        assertThat(reply).isNotNull();
+        assertThat(body(reply)).containsEntry("reply_to_message_id", "quote-1").containsEntry("quote", true);
+    }
+
+    @Test
+    void voiceNotesThatCouldNotBeTranscribedGetOneLineAskingToWriteAndNoModelCall() {
+        stubModerator(true);
+        stubSales("Не должно уйти", "other");
+        for (String id : List.of("unheard-1", "unheard-2")) {
+            publishRaw("""
+                    {"message_id": "%s", "phone_number": "77010000006", "message_text": "", "message_type": "ptt",
+                     "is_voice": true, "transcription_status": "failed", "timestamp": "%s"}""".formatted(id, OffsetDateTime.now()), id);
+        }
+
+        Message reply = receiveOutgoing(15_000);
+        assertThat(reply).isNotNull();
+        assertThat((String) body(reply).get("message_text")).startsWith("Извините, не получилось прослушать голосовое сообщение");
+        awaitHandled("unheard-2");
+        assertThat(receiveOutgoing(2_000)).as("one line for the burst").isNull();
+        GEMINI.verify(0, postRequestedFor(urlPathMatching(GENERATE)));
+        assertThat(jdbc.queryForMap("SELECT is_voice, transcription_status FROM messages WHERE message_id = 'unheard-1'"))
+                .containsEntry("is_voice", true).containsEntry("transcription_status", "failed");
     }
 
     @Test

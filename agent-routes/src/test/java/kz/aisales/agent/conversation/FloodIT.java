@@ -15,12 +15,15 @@ import kz.aisales.agent.AgentFlowSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Fairness: one customer writing ten messages a second gets one reply per MIN_REPLY_INTERVAL (4 s here), each answering
  * everything written meanwhile, while ten customers writing once during the flood are answered as fast as without it.
- * Its own queues: the shared flow context keeps consuming its own.
+ * Its own queues: the shared flow context keeps consuming its own. Its context is closed after the class: left
+ * running, it would go on answering the flooder's paced turns, and recovering bursts, while later tests run.
  */
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "conversation.min-reply-interval=4", "follow-up.enabled=false", "camel.main.name=ai-agent-flood",
         "queues.incoming=agent-test.flood.incoming_messages",
@@ -54,8 +57,14 @@ class FloodIT extends AgentFlowSupport {
         long floodWindowEnd = start + Duration.ofSeconds(8).toNanos();
         int repliesDuringFlood = 0;
         while (othersAnsweredAt.size() < 10 || System.nanoTime() < floodWindowEnd) {
-            Message reply = receiveOutgoing(15_000);
-            assertThat(reply).as("a reply within 15 s").isNotNull();
+            // once the others are answered, the flooder's last paced reply may already be out: wait only to the window's end
+            long waitMs = othersAnsweredAt.size() < 10 ? 15_000
+                    : Math.max(100, Duration.ofNanos(floodWindowEnd - System.nanoTime()).toMillis());
+            Message reply = receiveOutgoing(waitMs);
+            if (reply == null) {
+                assertThat(othersAnsweredAt).as("every other customer answered, each within 15 s").hasSize(10);
+                continue;
+            }
             String phone = (String) body(reply).get("phone_number");
             if (FLOODER.equals(phone)) {
                 toFlooder.add(reply);

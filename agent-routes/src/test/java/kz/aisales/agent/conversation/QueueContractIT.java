@@ -20,12 +20,18 @@ import kz.aisales.agent.AgentFlowSupport;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
 
 /**
  * Both directions of the agent's side of the queue contract ({@code docs/queues}): it takes every incoming sample
  * (none dead-lettered), and what it publishes on {@code outgoing_messages} follows the schema.
  */
 class QueueContractIT extends AgentFlowSupport {
+
+    @Autowired
+    TestRestTemplate rest;
 
     private static final Path CONTRACT = Path.of("..", "docs", "queues");
 
@@ -60,6 +66,17 @@ class QueueContractIT extends AgentFlowSupport {
         Message reply = receiveOutgoing(15_000);
         assertThat(reply).isNotNull();
         assertThat(schema("outgoing_message").validate(JSON.readTree(reply.getBody()))).isEmpty();
+    }
+
+    @Test
+    void anOperatorsMessageFromTheConsoleIsPublishedAsTheSchemaSays() throws Exception {
+        jdbc.update("INSERT INTO contacts (phone_number, first_name, is_client) VALUES ('77010000078', 'Асель', TRUE)");
+
+        rest.exchange("/contacts/77010000078/messages", HttpMethod.POST, asOperator("{\"text\": \"Это Анна, менеджер\"}"), String.class);
+
+        Message message = receiveOutgoing(15_000);
+        assertThat(message).isNotNull();
+        assertThat(schema("outgoing_message").validate(JSON.readTree(message.getBody()))).isEmpty();
     }
 
     private static Schema schema(String name) throws IOException {

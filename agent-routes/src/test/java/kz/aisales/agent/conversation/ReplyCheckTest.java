@@ -20,7 +20,7 @@ class ReplyCheckTest {
             new ReplyCheckProperties(200, List.of("aiacademy.kz"), List.of("+7 727 000 00 01")),
             new BusinessProperties("AI Academy", "https://kaspi.kz/pay/AIAcademy", "Спасибо! Вернусь к вам чуть позже.",
                     "greeting", "{slot}"),
-            new ControlProperties(Duration.ofHours(12), "ru", "kk", "en", "+7 777 000 0009"), registry);
+            new ControlProperties(Duration.ofHours(12), "ru", "kk", "en", "ru", "kk", "en", "ru", "kk", "en", "+7 777 000 0009"), registry);
 
     @Test
     void theBusinessesOwnLinksAndNumbersStay() {

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class FollowUpPolicyTest {
 
     private final FollowUpPolicy policy = new FollowUpPolicy(
-            new FollowUpProperties(true, List.of(24, 72, 168, 336, 720), "0 0/5 10-17 ? * MON-FRI", 20, Duration.ofMinutes(15)));
+            new FollowUpProperties(true, List.of(24, 72, 168, 336, 720), "0 0/5 10-17 ? * MON-FRI", 20, Duration.ofMinutes(15), 50, 0));
 
     @Test
     void aClearYesStopsTheSequenceAndStartsNone() {
@@ -33,6 +33,13 @@ class FollowUpPolicyTest {
     void anOptOutStopsTheSequenceForGood() {
         assertThat(policy.afterCustomerMessage("opt_out", true, true)).isEqualTo(new Decision(FollowUpPolicy.OPTED_OUT, true, Action.NONE));
         assertThat(policy.afterCustomerMessage("opt_out", false, true)).isEqualTo(new Decision(null, true, Action.NONE));
+    }
+
+    @Test
+    void aPaymentReceiptStopsTheSequenceForGood() {
+        assertThat(policy.afterCustomerMessage(FollowUpPolicy.PAID, true, true))
+                .isEqualTo(new Decision(FollowUpPolicy.PAYMENT_CLAIMED, true, Action.NONE));
+        assertThat(policy.afterCustomerMessage(FollowUpPolicy.PAID, false, true)).isEqualTo(new Decision(null, true, Action.NONE));
     }
 
     @Test

@@ -8,7 +8,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import kz.aisales.agent.calls.WorkingHours;
 import kz.aisales.agent.config.FollowUpProperties;
@@ -22,9 +25,29 @@ class FollowUpScheduleTest {
     private static final WorkingHoursProperties HOURS = new WorkingHoursProperties(10, 18, ALMATY,
             List.of(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 4), LocalDate.of(2027, 1, 7)));
     private static final FollowUpProperties FOLLOW_UPS =
-            new FollowUpProperties(true, List.of(24, 72, 168, 336, 720), "0 0/5 10-17 ? * MON-FRI", 20, Duration.ofMinutes(15));
+            new FollowUpProperties(true, List.of(24, 72, 168, 336, 720), "0 0/5 10-17 ? * MON-FRI", 20, Duration.ofMinutes(15), 50, 0);
 
     private final FollowUpSchedule schedule = scheduleAt(local(2026, 12, 1, 12, 0));
+
+    @Test
+    void touchesDueTogetherOvernightAreSpreadOverTheFirstHoursOfTheWindowWithJitter() {
+        FollowUpProperties jittered = new FollowUpProperties(true, List.of(24, 72, 168, 336, 720), "0 0/5 10-17 ? * MON-FRI", 20,
+                Duration.ofMinutes(15), 50, 120);
+        FollowUpSchedule spread = new FollowUpSchedule(jittered, new WorkingHours(HOURS), HOURS,
+                Clock.fixed(local(2026, 12, 1, 12, 0).toInstant(), ALMATY));
+        OffsetDateTime windowStart = local(2026, 12, 3, 10, 0).toOffsetDateTime();
+        int[] perHalfHour = new int[4];
+        Set<OffsetDateTime> distinct = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            OffsetDateTime due = spread.dueTime(1, local(2026, 12, 1, 19, 0).toOffsetDateTime());
+            assertThat(due).isAfterOrEqualTo(windowStart).isBefore(windowStart.plusHours(2));
+            perHalfHour[(int) (Duration.between(windowStart, due).toMinutes() / 30)]++;
+            distinct.add(due);
+        }
+        System.out.printf("FOLLOW-UP JITTER: 200 touches due overnight, sent per half hour from 10:00: %s%n", Arrays.toString(perHalfHour));
+        assertThat(distinct).as("not all at 10:00:00").hasSizeGreaterThan(150);
+        assertThat(Arrays.stream(perHalfHour).boxed().toList()).allSatisfy(count -> assertThat(count).isBetween(20, 80));
+    }
 
     @Test
     void aDueTimeInsideWorkingHoursStaysAsItIs() {
