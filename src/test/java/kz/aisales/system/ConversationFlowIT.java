@@ -38,7 +38,8 @@ class ConversationFlowIT {
                 "GEMINI_BASE_URL", gemini.baseUri().toString(),
                 "GEMINI_API_KEY", API_KEY,
                 "POLLING_INTERVAL", "1",
-                "MESSAGE_GROUP_TIMEOUT", "1"));
+                // the original system's format: seconds as a decimal number
+                "MESSAGE_GROUP_TIMEOUT", "1.0"));
     }
 
     @AfterAll

@@ -57,11 +57,28 @@ public final class RunningSystem implements AutoCloseable {
         this.agentStart = agentStart;
     }
 
+    /** Something done on the broker before the services start (the queues of this run are deleted by then). */
+    @FunctionalInterface
+    public interface BrokerSetup {
+        void prepare(Channel channel) throws Exception;
+    }
+
     public static RunningSystem start(Map<String, String> extraEnvironment) throws Exception {
+        return start(extraEnvironment, channel -> { });
+    }
+
+    /** Both services on fresh databases, after {@code setup} prepared the broker (e.g. declared queues the old way). */
+    public static RunningSystem start(Map<String, String> extraEnvironment, BrokerSetup setup) throws Exception {
         recreateDatabases();
         deleteQueues();
+        try (com.rabbitmq.client.Connection connection = broker(); Channel channel = connection.createChannel()) {
+            setup.prepare(channel);
+        }
         ServiceProcess gateway = startService("gateway", "gateway", GATEWAY_DB, extraEnvironment);
-        ServiceProcess agent = startService("agent", "agent", AGENT_DB, extraEnvironment);
+        // the agent fetches the large files the gateway keeps from this gateway (a restarted gateway gets another port)
+        Map<String, String> agentEnvironment = new HashMap<>(extraEnvironment);
+        agentEnvironment.putIfAbsent("GATEWAY_URL", gateway.baseUri().toString());
+        ServiceProcess agent = startService("agent", "agent", AGENT_DB, agentEnvironment);
         try {
             Duration gatewayStart = gateway.awaitHealthy(Duration.ofMinutes(3));
             Duration agentStart = agent.awaitHealthy(Duration.ofMinutes(3));

@@ -58,7 +58,8 @@ public final class LocalRun {
                 port(env, "GATEWAY_PORT", 8000), Map.of("DATABASE_URL", gatewayDb, "RABBITMQ_URL", rabbit), null, List.of());
         running.add(gateway);
         ServiceProcess agent = ServiceProcess.start("agent", jar(env, "AGENT_JAR", "agent-routes"),
-                port(env, "AGENT_PORT", 8001), Map.of("DATABASE_URL", agentDb, "RABBITMQ_URL", rabbit), null, List.of());
+                port(env, "AGENT_PORT", 8001), Map.of("DATABASE_URL", agentDb, "RABBITMQ_URL", rabbit,
+                        "GATEWAY_URL", gateway.baseUri().toString()), null, List.of());
         running.add(agent);
 
         for (ServiceProcess service : List.of(gateway, agent)) {

@@ -18,12 +18,15 @@ import com.sun.net.httpserver.HttpExchange;
 /**
  * Gemini's generateContent as ../shared/contracts/gemini.md describes it. A structured request gets
  * an answer built from its own {@code responseJsonSchema}, so the fake follows the agent's schema
- * (booleans true, enums prefer "other", optional fields left out); audio gets a transcript. Latency
+ * (booleans true, enums prefer "other", optional fields left out; files hold no payment receipt unless
+ * {@link #receiptOnFiles} says what one shows); audio gets a transcript. Latency
  * and scripted failures (503, 429 with RetryInfo) can be set.
  */
 public final class FakeGemini extends FakeHttpServer {
 
     public static final String TRANSCRIPT = "Здравствуйте, сколько стоит курс?";
+    private static final Map<String, Object> NO_RECEIPT = receiptOf(false);
+
     public static final String REPLY = "Спасибо, что написали! Что вам сейчас интереснее: сайты или приложения?";
 
     private final String apiKey;
@@ -32,6 +35,7 @@ public final class FakeGemini extends FakeHttpServer {
     private final AtomicInteger calls = new AtomicInteger();
     private final List<java.time.Instant> callTimes = new CopyOnWriteArrayList<>();
     private volatile Duration latency = Duration.ZERO;
+    private volatile Map<String, Object> receipt;
 
     public FakeGemini(String apiKey) throws IOException {
         this.apiKey = apiKey;
@@ -46,6 +50,14 @@ public final class FakeGemini extends FakeHttpServer {
         for (int i = 0; i < times; i++) {
             script.add(new int[] {status, retrySeconds});
         }
+    }
+
+    /**
+     * What the sales model reads on the customer's files from now on: a receipt with these fields ({@code is_receipt},
+     * {@code amount}, ...); null (the default): the files hold no receipt.
+     */
+    public void receiptOnFiles(Map<String, Object> fields) {
+        this.receipt = fields;
     }
 
     public List<JsonNode> requests() {
@@ -92,13 +104,26 @@ public final class FakeGemini extends FakeHttpServer {
         if (schema.isMissingNode()) {
             schema = request.at("/generationConfig/responseSchema");
         }
-        String text = schema.isMissingNode() ? (hasAudio(request) ? TRANSCRIPT : REPLY)
-                : JSON.writeValueAsString(valueFor("", schema));
+        Object structured = schema.isMissingNode() ? null : valueFor("", schema);
+        if (structured instanceof ObjectNode answer && answer.has("receipt")) {
+            Map<String, Object> seen = receipt;
+            answer.set("receipt", JSON.valueToTree(seen != null ? seen : NO_RECEIPT));
+        }
+        String text = structured == null ? (hasAudio(request) ? TRANSCRIPT : REPLY) : JSON.writeValueAsString(structured);
         respond(exchange, 200, Map.of(
                 "candidates", List.of(Map.of("content", Map.of("role", "model", "parts", List.of(Map.of("text", text))),
                         "finishReason", "STOP", "index", 0)),
                 "usageMetadata", Map.of("promptTokenCount", 100, "candidatesTokenCount", 20, "totalTokenCount", 120),
                 "modelVersion", "fake-gemini"));
+    }
+
+    private static Map<String, Object> receiptOf(boolean isReceipt) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("is_receipt", isReceipt);
+        for (String field : List.of("amount", "currency", "date", "payer_name", "merchant")) {
+            fields.put(field, null);
+        }
+        return fields;
     }
 
     private static Object valueFor(String name, JsonNode schema) {

@@ -70,9 +70,14 @@ public final class FakeWappi extends FakeHttpServer {
             Object body, String senderName) {
     }
 
+    /** A file a customer sent (an image, a document), served by {@code message/media/download} as a link. */
+    private record MediaFile(byte[] data, String mimeType, String fileName, String mediaType) {
+    }
+
     private final String token;
     private final Map<String, List<Message>> chats = new LinkedHashMap<>();
     private final Map<String, String> names = new ConcurrentHashMap<>();
+    private final Map<String, MediaFile> files = new ConcurrentHashMap<>();
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final List<Instant> sendCalls = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> sendFailures = new ConcurrentHashMap<>();
@@ -217,6 +222,14 @@ public final class FakeWappi extends FakeHttpServer {
     public String customerSendsVoice(String phone, String name) {
         return add(phone, name, "ptt", false, false,
                 Map.of("mimetype", "audio/ogg; codecs=opus", "url", baseUri() + "/media/voice.ogg", "fileLength", 4));
+    }
+
+    /** A customer sends a photo with a caption; {@code message/media/download} links to its bytes. Returns the id. */
+    public synchronized String customerSendsImage(String phone, String name, String caption, byte[] data, String mimeType) {
+        String id = "3EB0" + String.format("%016X", ids.get() + 1);
+        files.put(id, new MediaFile(data, mimeType, "photo.png", "image"));
+        return add(phone, name, "image", false, false, Map.of("mimetype", mimeType, "caption", caption,
+                "url", baseUri() + "/media/" + id, "fileLength", data.length));
     }
 
     /** A customer sends anything: any Wappi type, a text, a JSON-object media body, or null; returns the id. */
@@ -377,7 +390,12 @@ public final class FakeWappi extends FakeHttpServer {
         String method = exchange.getRequestMethod();
         methodCalls.computeIfAbsent(method + " " + path, k -> new AtomicInteger()).incrementAndGet();
         if (path.startsWith("/media/")) {
-            respondBytes(exchange, "audio/ogg", "OggS".getBytes(StandardCharsets.US_ASCII));
+            MediaFile file = files.get(path.substring("/media/".length()));
+            if (file != null) {
+                respondBytes(exchange, file.mimeType(), file.data());
+            } else {
+                respondBytes(exchange, "audio/ogg", "OggS".getBytes(StandardCharsets.US_ASCII));
+            }
             return;
         }
         if (!token.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
@@ -398,9 +416,14 @@ public final class FakeWappi extends FakeHttpServer {
             case "/api/sync/messages/get" -> respond(exchange, 200, messages(query));
             case "/api/sync/message/send", "/api/sync/message/reply" -> send(exchange, path);
             case "/api/sync/message/mark/read" -> respond(exchange, 200, done(Map.of()));
-            case "/api/sync/message/media/download" -> respond(exchange, 200, done(Map.of(
-                    "file_link", baseUri() + "/media/" + query.get("message_id") + ".ogg",
-                    "mime_type", "audio/ogg; codecs=opus", "file_name", "voice.ogg", "media_type", "ptt")));
+            case "/api/sync/message/media/download" -> {
+                MediaFile file = files.get(String.valueOf(query.get("message_id")));
+                respond(exchange, 200, done(file == null ? Map.of(
+                        "file_link", baseUri() + "/media/" + query.get("message_id") + ".ogg",
+                        "mime_type", "audio/ogg; codecs=opus", "file_name", "voice.ogg", "media_type", "ptt")
+                        : Map.of("file_link", baseUri() + "/media/" + query.get("message_id"), "mime_type", file.mimeType(),
+                                "file_name", file.fileName(), "media_type", file.mediaType())));
+            }
             case "/api/sync/get/status" -> respond(exchange, 200, done(Map.of("authorized", true, "phone", "77000000000")));
             default -> respond(exchange, 404, Map.of("status", "error", "detail", "unknown path " + path));
         }
