@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * five gaps. A message goes back at most {@value #MAX_DEFERRALS} times, then waits its gap as before. A customer's
  * messages that went back are remembered, per queue, in the order they first did; while an earlier one of them is still back in
  * the queue, a later one goes back behind it whatever the queue holds, so a customer never gets two of our messages
- * out of order. The republished copy keeps its outbox id, so it is sent once.
+ * out of order. The republished copy keeps its outbox id, so it is sent once. A message that must wait while no other is
+ * waiting waits in short slices, so one that arrives meanwhile still goes first ({@link #waitsAlone}).
  */
 @Component
 public class SendFairness {
@@ -67,6 +68,23 @@ public class SendFairness {
             deferred.remove(line);
         }
         return defer;
+    }
+
+    /**
+     * Whether the message waits a little longer where it is ({@code SEND_WAIT_SLICE_MS}), then looks again: it must still
+     * wait (its gap, its typing time) and no other message is waiting on its queue for it to let go first. When one
+     * arrives meanwhile, {@link #defers} sends this one to the back of the queue; after {@value #MAX_DEFERRALS} times
+     * back, it waits its whole time at once.
+     */
+    public boolean waitsAlone(@ExchangeProperty(WappiSendRoutes.OUTGOING) OutgoingMessage message,
+            @Header(DEFERRALS) Integer deferrals) {
+        if (deferrals != null && deferrals >= MAX_DEFERRALS) {
+            return false;
+        }
+        String queue = queueOf(message);
+        Deque<String> back = deferred.get(queue + "|" + PhoneNumbers.normalize(message.phoneNumber()));
+        boolean behindAnEarlierOne = back != null && !back.isEmpty() && !message.idempotencyKey().equals(back.peekFirst());
+        return !behindAnEarlierOne && !othersWaiting(queue) && gap.waitMillis(message) > 0;
     }
 
     public int nextDeferral(@Header(DEFERRALS) Integer deferrals) {

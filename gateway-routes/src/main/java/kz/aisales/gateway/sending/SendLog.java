@@ -63,6 +63,13 @@ public class SendLog {
         record(message, null, "refused", "customer opted out", correlationId);
     }
 
+    public void superseded(@ExchangeProperty(WappiSendRoutes.OUTGOING) OutgoingMessage message,
+            @Header("correlation_id") String correlationId) {
+        LOG.info("Follow-up {} to {} not sent: the customer wrote after it was written", message.outboxId(),
+                PhoneNumbers.normalize(message.phoneNumber()));
+        record(message, null, "superseded", "the customer wrote after the follow-up was written", correlationId);
+    }
+
     void failed(OutgoingMessage message, String reason, String correlationId) {
         record(message, null, "failed", reason, correlationId);
     }

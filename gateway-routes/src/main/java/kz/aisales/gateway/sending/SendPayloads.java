@@ -2,7 +2,7 @@ package kz.aisales.gateway.sending;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** The JSON bodies of Wappi's send, reply and mark-read calls. */
+/** The JSON bodies of Wappi's send, reply, mark-read and typing calls. */
 public final class SendPayloads {
 
     private SendPayloads() {
@@ -15,5 +15,8 @@ public final class SendPayloads {
     }
 
     public record MarkRead(@JsonProperty("message_id") String messageId) {
+    }
+
+    public record Typing(@JsonProperty("recipient") String recipient) {
     }
 }

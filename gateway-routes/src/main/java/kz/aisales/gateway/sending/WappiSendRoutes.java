@@ -19,9 +19,12 @@ import org.springframework.stereotype.Component;
  * {@code wappi-send-call}, the unit a retry repeats: not again if an earlier attempt already delivered it
  * ({@link DeliveryCheck}) -> {@code wappi-send-request}: throttle, at most {@code SEND_RATE_LIMIT} attempts per
  * {@code SEND_RATE_PERIOD_SECONDS} for replies, follow-ups and their retries together -> Wappi {@code message/send}
- * or {@code message/reply} (a quote, unless {@code quote} is false) -> {@code message_logs} -> mark read when asked.
+ * or {@code message/reply} (a quote, unless {@code quote} is false) -> {@code message_logs}. At the first look at a
+ * reply, beside the send: mark the answered message read (when asked) and show "typing..." ({@link Typing}); the
+ * message's typing time is part of the wait for its customer ({@link SendGap}), which other customers never wait for.
  * A message to a customer who opted out ({@link OptOuts}) is refused and logged, never sent. While sending is paused
- * after a ban signal ({@link SendingPause}) every message waits in its queue. Each call is recorded in
+ * after a ban signal ({@link SendingPause}) every message waits in its queue; a follow-up to a customer who did not write
+ * lately waits while the number's cold budgets are used up ({@link ColdBudget}). Each call is recorded in
  * {@link OwnMessages} before it leaves, and Wappi's ids after it, so the message's echo is known as ours.
  * Failures follow the {@code send-errors} policy (bounded retry, then the dead-letter queue).
  */
@@ -56,7 +59,14 @@ public class WappiSendRoutes extends RouteBuilder {
         from("direct:wappi-send").routeId("wappi-send").routeConfigurationId("send-errors")
                 .setProperty(OUTGOING, method(OutgoingMessages.class, "read")).id("read-outgoing")
                 .setProperty(OUTBOX_KEY, simple("${exchangeProperty." + OUTGOING + ".idempotencyKey}")).id("outbox-key")
-                // round robin: a message that would hold the sender for its customer's gap lets the others go first
+                // the customer sees their message read, and the reply typed, from the sender's first look on;
+                // beside the send, never holding it
+                .wireTap("direct:wappi-send-read-and-type").id("read-and-type")
+                // round robin: a message that would hold the sender for its customer's gap or typing time lets the
+                // others go first, also those that arrive while it waits
+                .loopDoWhile(method(SendFairness.class, "waitsAlone")).id("wait-while-alone")
+                    .delay(simple("{{sending.wait-slice-ms}}")).syncDelayed().end()
+                .end()
                 .filter(method(SendFairness.class, "defers")).id("behind-other-customers")
                     .setHeader(SendFairness.DEFERRALS, method(SendFairness.class, "nextDeferral"))
                     .setProperty(DEFER_TO, method(SendFairness.class, "queueOf"))
@@ -81,14 +91,19 @@ public class WappiSendRoutes extends RouteBuilder {
                             .loopDoWhile(method(SendingPause.class, "active")).id("wappi-send-paused")
                                 .delay(simple("{{sending.paused-wait-ms}}")).syncDelayed().end()
                             .end()
-                            .delay(method(SendGap.class, "waitMillis")).syncDelayed().id("gap-per-customer").end()
-                            .to("direct:wappi-send-call").id("wappi-send-deliver")
-                            .bean(SendLog.class, "sent").id("log-sent")
-                            .bean(OptOuts.class, "sent").id("remember-opt-out")
-                            .bean(IdempotencyConfiguration.OUTBOX, "add(${exchangeProperty." + OUTBOX_KEY + "})")
-                            .filter(simple("${exchangeProperty." + OUTGOING + ".markAsRead} && ${exchangeProperty."
-                                    + OUTGOING + ".reply}"))
-                                .to("direct:wappi-send-mark-read")
+                            .loopDoWhile(method(ColdBudget.class, "holds")).id("cold-budget-used-up")
+                                .delay(simple("{{cold-sending.wait-ms}}")).syncDelayed().end()
+                            .end()
+                            .choice().id("superseded-or-send")
+                                .when(method(ColdBudget.class, "superseded"))
+                                    .bean(SendLog.class, "superseded")
+                                    .bean(IdempotencyConfiguration.OUTBOX, "add(${exchangeProperty." + OUTBOX_KEY + "})")
+                                .otherwise()
+                                    .delay(method(SendGap.class, "waitMillis")).syncDelayed().id("gap-per-customer").end()
+                                    .to("direct:wappi-send-call").id("wappi-send-deliver")
+                                    .bean(SendLog.class, "sent").id("log-sent")
+                                    .bean(OptOuts.class, "sent").id("remember-opt-out")
+                                    .bean(IdempotencyConfiguration.OUTBOX, "add(${exchangeProperty." + OUTBOX_KEY + "})")
                             .end()
                     .end()
                 .end();
@@ -121,16 +136,30 @@ public class WappiSendRoutes extends RouteBuilder {
                 .end()
                 .bean(OwnMessages.class, "sent");
 
-        // best effort: the message is already sent, so a failure here must not dead-letter (and resend) it
-        from("direct:wappi-send-mark-read").routeId("wappi-send-mark-read").routeConfigurationId("propagate-errors")
-                .setBody(exchangeProperty(OUTGOING))
-                .bean(OutgoingMessages.class, "markRead")
-                .setHeader(WappiRequests.QUERY, constant(Map.of("mark_all", "true")))
-                .doTry()
-                    .to("direct:wappi-mark-read").id("wappi-send-mark-read-request")
-                .doCatch(Exception.class)
-                    .log(LoggingLevel.WARN, "Mark read failed after sending (correlation ${header.correlation_id}):"
-                            + " ${exception.message}")
+        // best effort on a copy of the exchange: a failure here never holds, fails or repeats the send
+        from("direct:wappi-send-read-and-type").routeId("wappi-send-read-and-type").routeConfigurationId("propagate-errors")
+                .filter(method(Typing.class, "startsNow").isEqualTo(false)).id("not-the-first-look")
+                    .stop()
+                .end()
+                .filter(simple("${exchangeProperty." + OUTGOING + ".markAsRead} && ${exchangeProperty." + OUTGOING + ".reply}"))
+                    .setBody(exchangeProperty(OUTGOING))
+                    .bean(OutgoingMessages.class, "markRead")
+                    .setHeader(WappiRequests.QUERY, constant(Map.of("mark_all", "true")))
+                    .doTry()
+                        .to("direct:wappi-mark-read").id("wappi-send-mark-read-request")
+                    .doCatch(Exception.class)
+                        .log(LoggingLevel.WARN, "Mark read failed (correlation ${header.correlation_id}):"
+                                + " ${exception.message}")
+                    .end()
+                .end()
+                .filter(method(Typing.class, "presence"))
+                    .setBody(method(Typing.class, "payload"))
+                    .removeHeader(WappiRequests.QUERY)
+                    .doTry()
+                        .to("direct:wappi-typing-start").id("wappi-send-typing-request")
+                    .doCatch(Exception.class)
+                        .bean(Typing.class, "presenceFailed(${exception})")
+                    .end()
                 .end();
     }
 }

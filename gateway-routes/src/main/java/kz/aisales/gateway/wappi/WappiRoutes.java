@@ -23,6 +23,8 @@ public class WappiRoutes extends RouteBuilder {
         call("wappi-message-send", "POST", "message/send", "{{wappi.base-url}}/api/sync/message/send" + OPTIONS);
         call("wappi-message-reply", "POST", "message/reply", "{{wappi.base-url}}/api/sync/message/reply" + OPTIONS);
         call("wappi-mark-read", "POST", "message/mark/read", "{{wappi.base-url}}/api/sync/message/mark/read" + OPTIONS);
+        // seen in third-party code, not in the vendor's documentation: used only while it works (Typing)
+        call("wappi-typing-start", "POST", "chat/typing/start", "{{wappi.base-url}}/api/sync/chat/typing/start" + OPTIONS);
         call("wappi-media-download", "GET", "message/media/download",
                 "{{wappi.base-url}}/api/sync/message/media/download" + OPTIONS);
         call("wappi-status", "GET", "get/status", "{{wappi.base-url}}/api/sync/get/status" + OPTIONS);

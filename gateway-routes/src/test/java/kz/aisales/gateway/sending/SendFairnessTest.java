@@ -34,7 +34,7 @@ class SendFairnessTest {
     private final Set<String> gapPending = new HashSet<>();
     private int reads;
 
-    private final SendFairness fairness = new SendFairness(new SendGap(null, null) {
+    private final SendFairness fairness = new SendFairness(new SendGap(null, null, null) {
         @Override
         public long waitMillis(OutgoingMessage message) {
             return gapPending.contains(message.phoneNumber()) ? 2000 : 0;
