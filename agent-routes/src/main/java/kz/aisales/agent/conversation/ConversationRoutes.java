@@ -200,17 +200,19 @@ public class ConversationRoutes extends RouteBuilder {
                     .to("direct:reply-publish")
                 .end();
 
+        // a long reply goes as up to REPLY_BUBBLES_MAX messages, in order, each sent once by its own outbox id
         from("direct:reply-publish").routeId("reply-publish").routeConfigurationId("propagate-errors")
                 .setProperty(PUBLICATION, body())
-                .setBody(simple("${body.outgoing}"))
-                .removeHeaders("*", CORRELATION_ID)
-                .choice()
-                    .when(simple("${exchangeProperty.publication.followUp}"))
-                        .to(ExchangePattern.InOnly, "spring-rabbitmq:default?routingKey={{queues.outgoing-follow-ups}}").id("follow-up-queue-publish")
-                        .log("Follow-up published to {{queues.outgoing-follow-ups}}")
-                    .otherwise()
-                        .to(ExchangePattern.InOnly, "spring-rabbitmq:default?routingKey={{queues.outgoing}}").id("outgoing-publish")
-                        .log("Reply published to {{queues.outgoing}}")
+                .split(method(ReplyBubbles.class, "of(${body.outgoing})")).stopOnException().id("bubbles")
+                    .removeHeaders("*", CORRELATION_ID)
+                    .choice()
+                        .when(simple("${exchangeProperty.publication.followUp}"))
+                            .to(ExchangePattern.InOnly, "spring-rabbitmq:default?routingKey={{queues.outgoing-follow-ups}}").id("follow-up-queue-publish")
+                            .log("Follow-up published to {{queues.outgoing-follow-ups}}")
+                        .otherwise()
+                            .to(ExchangePattern.InOnly, "spring-rabbitmq:default?routingKey={{queues.outgoing}}").id("outgoing-publish")
+                            .log("Reply published to {{queues.outgoing}}")
+                    .end()
                 .end()
                 .bean(ConversationStore.class, "published(${exchangeProperty.publication.outboxId})");
     }

@@ -149,6 +149,28 @@ class ConversationFlowIT extends AgentFlowSupport {
         assertThat(receiveOutgoing(2_000)).as("answered once").isNull();
     }
 
+    @Test
+    void aReplyWithParagraphsGoesAsBubblesInOrderAndIsStoredWhole() {
+        stubModerator(true);
+        String text = "Здравствуйте, Данияр!\n\nКурс «AI для бизнеса» стоит 200 000 ₸, оплата через Kaspi.\n\nУдобно созвониться завтра?";
+        stubSales(text, "other");
+
+        publishIncoming("bubbles-1", "77010000093", "Сколько стоит курс?");
+
+        List<Map<String, Object>> bubbles = List.of(body(receiveOutgoing(15_000)), body(receiveOutgoing(5_000)),
+                body(receiveOutgoing(5_000)));
+        assertThat(bubbles).extracting(bubble -> bubble.get("message_text")).containsExactly("Здравствуйте, Данияр!",
+                "Курс «AI для бизнеса» стоит 200 000 ₸, оплата через Kaspi.", "Удобно созвониться завтра?");
+        String outboxId = (String) bubbles.get(0).get("outbox_id");
+        assertThat(bubbles).extracting(bubble -> bubble.get("outbox_id")).containsExactly(outboxId, outboxId + ":2", outboxId + ":3");
+        assertThat(bubbles.get(0)).containsEntry("reply_to_message_id", "bubbles-1").containsEntry("mark_as_read", true);
+        assertThat(bubbles.get(2)).containsEntry("reply_to_message_id", null).containsEntry("mark_as_read", false);
+        assertThat(receiveOutgoing(1_000)).as("three bubbles, no more").isNull();
+        awaitHandled("bubbles-1");
+        assertThat(jdbc.queryForList("SELECT message_text FROM messages m JOIN contacts c ON c.id = m.contact_id"
+                + " WHERE c.phone_number = '77010000093' AND m.role = 'assistant'", String.class)).containsExactly(text);
+    }
+
     private void awaitStored(String messageId) {
         await().atMost(Duration.ofSeconds(5)).until(() ->
                 jdbc.queryForObject("SELECT count(*) FROM messages WHERE message_id = ?", Integer.class, messageId) == 1);
