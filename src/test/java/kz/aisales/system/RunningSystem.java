@@ -148,6 +148,11 @@ public final class RunningSystem implements AutoCloseable {
         environment.put("ADMIN_API_KEY", ADMIN_KEY);
         // the fake Wappi's media links point at 127.0.0.1, which the gateway refuses outside tests
         environment.put("VOICE_ALLOW_PRIVATE_MEDIA_HOSTS", "true");
+        // the scenarios time replies and the rate limit (TypingSystemIT turns typing on), and send more follow-ups to
+        // customers who did not write lately than the cold budgets allow
+        environment.put("TYPING_MS_PER_CHAR", "0");
+        environment.put("COLD_SENDS_PER_HOUR", "10000");
+        environment.put("COLD_SENDS_PER_DAY", "100000");
         environment.putAll(extraEnvironment);
         String fixedGatewayPort = environment.remove(GATEWAY_PORT);
         int port;

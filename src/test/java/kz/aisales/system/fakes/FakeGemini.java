@@ -36,6 +36,7 @@ public final class FakeGemini extends FakeHttpServer {
     private final List<java.time.Instant> callTimes = new CopyOnWriteArrayList<>();
     private volatile Duration latency = Duration.ZERO;
     private volatile Map<String, Object> receipt;
+    private volatile String salesReply;
 
     public FakeGemini(String apiKey) throws IOException {
         this.apiKey = apiKey;
@@ -58,6 +59,11 @@ public final class FakeGemini extends FakeHttpServer {
      */
     public void receiptOnFiles(Map<String, Object> fields) {
         this.receipt = fields;
+    }
+
+    /** The sales agent's reply from now on; null (the default): {@link #REPLY}. */
+    public void salesReply(String text) {
+        this.salesReply = text;
     }
 
     public List<JsonNode> requests() {
@@ -108,6 +114,10 @@ public final class FakeGemini extends FakeHttpServer {
         if (structured instanceof ObjectNode answer && answer.has("receipt")) {
             Map<String, Object> seen = receipt;
             answer.set("receipt", JSON.valueToTree(seen != null ? seen : NO_RECEIPT));
+        }
+        String written = salesReply;
+        if (written != null && structured instanceof ObjectNode answer && answer.has("reply") && answer.has("intent")) {
+            answer.put("reply", written);
         }
         String text = structured == null ? (hasAudio(request) ? TRANSCRIPT : REPLY) : JSON.writeValueAsString(structured);
         respond(exchange, 200, Map.of(

@@ -80,6 +80,8 @@ public final class FakeWappi extends FakeHttpServer {
     private final Map<String, MediaFile> files = new ConcurrentHashMap<>();
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final List<Instant> sendCalls = new CopyOnWriteArrayList<>();
+    private final List<Instant> typingCalls = new CopyOnWriteArrayList<>();
+    private final List<Instant> markReadCalls = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> sendFailures = new ConcurrentHashMap<>();
     private final AtomicInteger failureTurn = new AtomicInteger();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
@@ -343,6 +345,16 @@ public final class FakeWappi extends FakeHttpServer {
     }
 
     /** When each send or reply call arrived, whatever its outcome. */
+    /** When "typing..." was asked for ({@code chat/typing/start}, an endpoint seen in third-party code). */
+    public List<Instant> typingCalls() {
+        return List.copyOf(typingCalls);
+    }
+
+    /** When a message was marked read. */
+    public List<Instant> markReadCalls() {
+        return List.copyOf(markReadCalls);
+    }
+
     public List<Instant> sendCalls() {
         return List.copyOf(sendCalls);
     }
@@ -415,7 +427,14 @@ public final class FakeWappi extends FakeHttpServer {
             case "/api/webhook/types/set" -> webhookTypes(exchange);
             case "/api/sync/messages/get" -> respond(exchange, 200, messages(query));
             case "/api/sync/message/send", "/api/sync/message/reply" -> send(exchange, path);
-            case "/api/sync/message/mark/read" -> respond(exchange, 200, done(Map.of()));
+            case "/api/sync/message/mark/read" -> {
+                markReadCalls.add(Instant.now());
+                respond(exchange, 200, done(Map.of()));
+            }
+            case "/api/sync/chat/typing/start" -> {
+                typingCalls.add(Instant.now());
+                respond(exchange, 200, done(Map.of()));
+            }
             case "/api/sync/message/media/download" -> {
                 MediaFile file = files.get(String.valueOf(query.get("message_id")));
                 respond(exchange, 200, done(file == null ? Map.of(
