@@ -12,14 +12,17 @@ import org.springframework.stereotype.Component;
  * to transcribe or an image or document to attach, {@code voice_transcription}; a message a person at the business typed goes to {@code incoming_messages} as an
  * {@code operator_message} event. Cursors advance only after every message of the poll went through;
  * a failed poll is simply repeated, and the persistent de-duplication stops repeats. {@code direct:wappi-message} is
- * also where pushed messages ({@code wappi-webhook}) enter.
+ * also where pushed messages ({@code wappi-webhook}) enter. Only the replica that leads the Wappi number polls
+ * ({@link kz.aisales.gateway.cluster.NumberLeadership}).
  */
 @Component
 public class WappiPollRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // started on the replica that leads the Wappi number (NumberLeadership)
         from("timer:wappi-poll?period={{polling.interval}}s").routeId("wappi-poll").routeConfigurationId("poll-errors")
+                .autoStartup(false)
                 .filter(method(PollSchedule.class, "due")).id("poll-due")
                 .bean(ChatActivityScanner.class, "scan").id("wappi-scan")
                 .split(simple("${body.messages}")).id("each-new-message")

@@ -26,7 +26,9 @@ import org.springframework.stereotype.Component;
  * after a ban signal ({@link SendingPause}) every message waits in its queue; a follow-up to a customer who did not write
  * lately waits while the number's cold budgets are used up ({@link ColdBudget}). Each call is recorded in
  * {@link OwnMessages} before it leaves, and Wappi's ids after it, so the message's echo is known as ours.
- * Failures follow the {@code send-errors} policy (bounded retry, then the dead-letter queue).
+ * Failures follow the {@code send-errors} policy (bounded retry, then the dead-letter queue). The two consumers run on
+ * the replica that leads the Wappi number only ({@link kz.aisales.gateway.cluster.NumberLeadership}), so one throttle
+ * and one reply-before-follow-up order hold whatever the replica count.
  */
 @Component
 public class WappiSendRoutes extends RouteBuilder {
@@ -46,11 +48,13 @@ public class WappiSendRoutes extends RouteBuilder {
     public void configure() {
         from("spring-rabbitmq:default?queues={{queues.outgoing}}&autoDeclare=false&retry=#requeueOnFailure&prefetchCount=1")
                 .routeId(SendPriority.REPLIES_ROUTE).routeConfigurationId("propagate-errors")
+                .autoStartup(false)
                 .to("direct:wappi-send");
 
         from("spring-rabbitmq:default?queues={{queues.outgoing-follow-ups}}&autoDeclare=false&retry=#requeueOnFailure"
                 + "&prefetchCount=1")
                 .routeId("wappi-send-follow-ups").routeConfigurationId("propagate-errors")
+                .autoStartup(false)
                 .loopDoWhile(method(SendPriority.class, "followUpWaits"))
                     .delay(simple("{{sending.follow-up-wait-ms}}")).syncDelayed().end()
                 .end()
