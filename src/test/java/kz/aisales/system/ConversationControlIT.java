@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 
 import kz.aisales.system.fakes.FakeGemini;
 import kz.aisales.system.fakes.FakeWappi;
@@ -35,23 +34,12 @@ class ConversationControlIT {
     static void start() throws Exception {
         wappi = new FakeWappi(TOKEN);
         gemini = new FakeGemini(API_KEY);
-        system = RunningSystem.start(Map.of(
-                "WAPPI_BASE_URL", wappi.baseUri().toString(),
-                "WAPPI_TOKEN", TOKEN,
-                "WAPPI_PROFILE_ID", "test-profile",
-                "GEMINI_BASE_URL", gemini.baseUri().toString(),
-                "GEMINI_API_KEY", API_KEY,
-                "POLLING_INTERVAL", "1",
-                "MESSAGE_GROUP_TIMEOUT", "1"));
+        system = RunningSystem.start(RunningSystem.against(wappi, gemini));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (system != null) {
-            system.close();
-        }
-        wappi.close();
-        gemini.close();
+        RunningSystem.stop(system, wappi, gemini);
     }
 
     @Test

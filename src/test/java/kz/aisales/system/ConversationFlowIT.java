@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.Map;
 
 import kz.aisales.system.fakes.FakeGemini;
 import kz.aisales.system.fakes.FakeWappi;
@@ -31,24 +30,13 @@ class ConversationFlowIT {
     static void start() throws Exception {
         wappi = new FakeWappi(TOKEN);
         gemini = new FakeGemini(API_KEY);
-        system = RunningSystem.start(Map.of(
-                "WAPPI_BASE_URL", wappi.baseUri().toString(),
-                "WAPPI_TOKEN", TOKEN,
-                "WAPPI_PROFILE_ID", "test-profile",
-                "GEMINI_BASE_URL", gemini.baseUri().toString(),
-                "GEMINI_API_KEY", API_KEY,
-                "POLLING_INTERVAL", "1",
-                // the original system's format: seconds as a decimal number
-                "MESSAGE_GROUP_TIMEOUT", "1.0"));
+        // the original system's format: seconds as a decimal number
+        system = RunningSystem.start(RunningSystem.against(wappi, gemini, "MESSAGE_GROUP_TIMEOUT", "1.0"));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (system != null) {
-            system.close();
-        }
-        wappi.close();
-        gemini.close();
+        RunningSystem.stop(system, wappi, gemini);
     }
 
     @Test

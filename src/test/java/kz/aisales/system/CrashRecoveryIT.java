@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import kz.aisales.system.fakes.FakeGemini;
 import kz.aisales.system.fakes.FakeWappi;
@@ -33,22 +32,14 @@ class CrashRecoveryIT {
     static void start() throws Exception {
         wappi = new FakeWappi(TOKEN);
         gemini = new FakeGemini(KEY);
-        system = RunningSystem.start(Map.of(
-                "WAPPI_BASE_URL", wappi.baseUri().toString(), "WAPPI_TOKEN", TOKEN, "WAPPI_PROFILE_ID", "crash",
-                "GEMINI_BASE_URL", gemini.baseUri().toString(), "GEMINI_API_KEY", KEY,
-                "POLLING_INTERVAL", "1", "MESSAGE_GROUP_TIMEOUT", "1",
-                "SEND_RATE_LIMIT", "1000", "SEND_RATE_PERIOD_SECONDS", "1",
-                "WAPPI_CHATS_PAGE_SIZE", "100"));
+        system = RunningSystem.start(RunningSystem.against(wappi, gemini, "WAPPI_PROFILE_ID", "crash",
+                "SEND_RATE_LIMIT", "1000", "SEND_RATE_PERIOD_SECONDS", "1", "WAPPI_CHATS_PAGE_SIZE", "100"));
         gemini.latency(Duration.ofMillis(200));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (system != null) {
-            system.close();
-        }
-        wappi.close();
-        gemini.close();
+        RunningSystem.stop(system, wappi, gemini);
     }
 
     @Test

@@ -48,20 +48,13 @@ class HostileInputIT {
     static void start() throws Exception {
         wappi = new FakeWappi(TOKEN);
         gemini = new FakeGemini(KEY);
-        system = RunningSystem.start(Map.of(
-                "WAPPI_BASE_URL", wappi.baseUri().toString(), "WAPPI_TOKEN", TOKEN, "WAPPI_PROFILE_ID", "hostile",
-                "GEMINI_BASE_URL", gemini.baseUri().toString(), "GEMINI_API_KEY", KEY,
-                "POLLING_INTERVAL", "1", "MESSAGE_GROUP_TIMEOUT", "1",
+        system = RunningSystem.start(RunningSystem.against(wappi, gemini, "WAPPI_PROFILE_ID", "hostile",
                 "SEND_RATE_LIMIT", "1000", "SEND_RATE_PERIOD_SECONDS", "1", "WAPPI_CHATS_PAGE_SIZE", "100"));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (system != null) {
-            system.close();
-        }
-        wappi.close();
-        gemini.close();
+        RunningSystem.stop(system, wappi, gemini);
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import kz.aisales.system.fakes.FakeGemini;
@@ -38,20 +37,13 @@ class InfrastructureRestartIT {
     static void start() throws Exception {
         wappi = new FakeWappi(TOKEN);
         gemini = new FakeGemini(KEY);
-        system = RunningSystem.start(Map.of(
-                "WAPPI_BASE_URL", wappi.baseUri().toString(), "WAPPI_TOKEN", TOKEN, "WAPPI_PROFILE_ID", "restart",
-                "GEMINI_BASE_URL", gemini.baseUri().toString(), "GEMINI_API_KEY", KEY,
-                "POLLING_INTERVAL", "1", "MESSAGE_GROUP_TIMEOUT", "1",
+        system = RunningSystem.start(RunningSystem.against(wappi, gemini, "WAPPI_PROFILE_ID", "restart",
                 "SEND_RATE_LIMIT", "1000", "SEND_RATE_PERIOD_SECONDS", "1"));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (system != null) {
-            system.close();
-        }
-        wappi.close();
-        gemini.close();
+        RunningSystem.stop(system, wappi, gemini);
     }
 
     @Test

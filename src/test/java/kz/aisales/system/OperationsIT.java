@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,16 +53,7 @@ class OperationsIT {
     static void start() throws Exception {
         wappi = new FakeWappi(TOKEN);
         gemini = new FakeGemini(API_KEY);
-        system = RunningSystem.start(Map.of(
-                "WAPPI_BASE_URL", wappi.baseUri().toString(),
-                "WAPPI_TOKEN", TOKEN,
-                "WAPPI_PROFILE_ID", "test-profile",
-                "GEMINI_BASE_URL", gemini.baseUri().toString(),
-                "GEMINI_API_KEY", API_KEY,
-                "POLLING_INTERVAL", "1",
-                "MESSAGE_GROUP_TIMEOUT", "1",
-                "HAWTIO_USER", OPERATOR,
-                "HAWTIO_PASSWORD", PASSWORD));
+        system = RunningSystem.start(RunningSystem.against(wappi, gemini, "HAWTIO_USER", OPERATOR, "HAWTIO_PASSWORD", PASSWORD));
         System.out.printf("resident memory right after start, Hawtio on: gateway %d MB, agent %d MB%n",
                 system.gateway().residentMemoryMb(), system.agent().residentMemoryMb());
 
@@ -73,11 +63,7 @@ class OperationsIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (system != null) {
-            system.close();
-        }
-        wappi.close();
-        gemini.close();
+        RunningSystem.stop(system, wappi, gemini);
     }
 
     @Test

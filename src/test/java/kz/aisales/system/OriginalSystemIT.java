@@ -43,14 +43,8 @@ class OriginalSystemIT {
     static void start() throws Exception {
         wappi = new FakeWappi(TOKEN);
         gemini = new FakeGemini(API_KEY);
-        system = RunningSystem.start(Map.of(
-                "WAPPI_BASE_URL", wappi.baseUri().toString(),
-                "WAPPI_TOKEN", TOKEN,
-                "WAPPI_PROFILE_ID", "test-profile",
-                "GEMINI_BASE_URL", gemini.baseUri().toString(),
-                "GEMINI_API_KEY", API_KEY,
-                "POLLING_INTERVAL", "1.0",
-                "MESSAGE_GROUP_TIMEOUT", "1.0"), OriginalSystemIT::originalQueues);
+        system = RunningSystem.start(RunningSystem.against(wappi, gemini, "POLLING_INTERVAL", "1.0", "MESSAGE_GROUP_TIMEOUT", "1.0"),
+                OriginalSystemIT::originalQueues);
     }
 
     /** The original's declarations: incoming 24 h / 10 000, outgoing 1 h / 5 000, voice 2 h / 1 000. */
@@ -65,11 +59,7 @@ class OriginalSystemIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (system != null) {
-            system.close();
-        }
-        wappi.close();
-        gemini.close();
+        RunningSystem.stop(system, wappi, gemini);
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import kz.aisales.system.fakes.FakeGemini;
 import kz.aisales.system.fakes.FakeWappi;
@@ -37,23 +36,14 @@ class PartnerFaultsIT {
     static void start() throws Exception {
         wappi = new FakeWappi(TOKEN);
         gemini = new FakeGemini(KEY);
-        system = RunningSystem.start(Map.ofEntries(
-                Map.entry("WAPPI_BASE_URL", wappi.baseUri().toString()), Map.entry("WAPPI_TOKEN", TOKEN),
-                Map.entry("WAPPI_PROFILE_ID", "faults"),
-                Map.entry("GEMINI_BASE_URL", gemini.baseUri().toString()), Map.entry("GEMINI_API_KEY", KEY),
-                Map.entry("POLLING_INTERVAL", "1"), Map.entry("MESSAGE_GROUP_TIMEOUT", "1"),
-                Map.entry("SEND_RETRY_DELAY_MS", "300"), Map.entry("SEND_MAX_RETRIES", "8"),
-                Map.entry("HTTP_RESPONSE_TIMEOUT_MS", "2000"), Map.entry("WAPPI_CHATS_PAGE_SIZE", "100"),
-                Map.entry("GEMINI_RETRY_DELAY_MS", "200")));
+        system = RunningSystem.start(RunningSystem.against(wappi, gemini, "WAPPI_PROFILE_ID", "faults",
+                "SEND_RETRY_DELAY_MS", "300", "SEND_MAX_RETRIES", "8", "HTTP_RESPONSE_TIMEOUT_MS", "2000",
+                "WAPPI_CHATS_PAGE_SIZE", "100", "GEMINI_RETRY_DELAY_MS", "200"));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (system != null) {
-            system.close();
-        }
-        wappi.close();
-        gemini.close();
+        RunningSystem.stop(system, wappi, gemini);
     }
 
     @Test

@@ -17,6 +17,8 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConnectionFactory;
 
 import kz.aisales.localrun.ServiceProcess;
+import kz.aisales.system.fakes.FakeGemini;
+import kz.aisales.system.fakes.FakeWappi;
 
 /**
  * Both services as real processes (their executable jars) against this machine's PostgreSQL and
@@ -87,6 +89,40 @@ public final class RunningSystem implements AutoCloseable {
             gateway.close();
             agent.close();
             throw e;
+        }
+    }
+
+    /**
+     * What points both services at these fakes, as most system tests run them: Wappi polled every second, bursts
+     * closed after one; {@code variables} (name, value, name, value, ...) add to it or replace.
+     */
+    public static Map<String, String> against(FakeWappi wappi, FakeGemini gemini, String... variables) {
+        if (variables.length % 2 != 0) {
+            throw new IllegalArgumentException("variables come as name, value pairs");
+        }
+        Map<String, String> environment = new HashMap<>();
+        environment.put("WAPPI_BASE_URL", wappi.baseUri().toString());
+        environment.put("WAPPI_TOKEN", wappi.token());
+        environment.put("WAPPI_PROFILE_ID", "test-profile");
+        environment.put("GEMINI_BASE_URL", gemini.baseUri().toString());
+        environment.put("GEMINI_API_KEY", gemini.apiKey());
+        environment.put("POLLING_INTERVAL", "1");
+        environment.put("MESSAGE_GROUP_TIMEOUT", "1");
+        for (int i = 0; i < variables.length; i += 2) {
+            environment.put(variables[i], variables[i + 1]);
+        }
+        return environment;
+    }
+
+    /** Stops the system, when it started, then the fakes. */
+    public static void stop(RunningSystem system, AutoCloseable... fakes) throws Exception {
+        if (system != null) {
+            system.close();
+        }
+        for (AutoCloseable fake : fakes) {
+            if (fake != null) {
+                fake.close();
+            }
         }
     }
 

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import kz.aisales.system.fakes.FakeGemini;
 import kz.aisales.system.fakes.FakeWappi;
@@ -36,29 +35,14 @@ class TypingSystemIT {
         wappi = new FakeWappi(TOKEN);
         gemini = new FakeGemini(API_KEY);
         gemini.salesReply(REPLY);
-        system = RunningSystem.start(Map.ofEntries(
-                Map.entry("WAPPI_BASE_URL", wappi.baseUri().toString()),
-                Map.entry("WAPPI_TOKEN", TOKEN),
-                Map.entry("WAPPI_PROFILE_ID", "test-profile"),
-                Map.entry("GEMINI_BASE_URL", gemini.baseUri().toString()),
-                Map.entry("GEMINI_API_KEY", API_KEY),
-                Map.entry("POLLING_INTERVAL", "1"),
-                Map.entry("MESSAGE_GROUP_TIMEOUT", "1"),
-                Map.entry("SEND_RETRY_DELAY_MS", "200"),
-                Map.entry("SEND_MIN_GAP_SECONDS", "1"),
-                Map.entry("TYPING_MS_PER_CHAR", "30"),
-                Map.entry("TYPING_MIN_MS", "1000"),
-                Map.entry("TYPING_MAX_MS", "4000"),
-                Map.entry("TYPING_JITTER_PERCENT", "30")));
+        system = RunningSystem.start(RunningSystem.against(wappi, gemini, "SEND_RETRY_DELAY_MS", "200",
+                "SEND_MIN_GAP_SECONDS", "1", "TYPING_MS_PER_CHAR", "30", "TYPING_MIN_MS", "1000", "TYPING_MAX_MS", "4000",
+                "TYPING_JITTER_PERCENT", "30"));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (system != null) {
-            system.close();
-        }
-        wappi.close();
-        gemini.close();
+        RunningSystem.stop(system, wappi, gemini);
     }
 
     @Test

@@ -42,6 +42,11 @@ public final class FakeGemini extends FakeHttpServer {
         this.apiKey = apiKey;
     }
 
+    /** The key the fake accepts ({@code x-goog-api-key}). */
+    public String apiKey() {
+        return apiKey;
+    }
+
     public void latency(Duration latency) {
         this.latency = latency;
     }

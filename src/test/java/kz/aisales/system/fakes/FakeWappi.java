@@ -117,6 +117,11 @@ public final class FakeWappi extends FakeHttpServer {
      * markers. False: only {@code id}, {@code contact} and a {@code chat} object, as in the vendor's sample; the
      * list stays ordered by newest activity first.
      */
+    /** The token the fake accepts ({@code Authorization}). */
+    public String token() {
+        return token;
+    }
+
     public FakeWappi dialogMarkers(boolean on) {
         this.dialogMarkers = on;
         return this;
