@@ -48,16 +48,14 @@ public class SendFairness {
     public boolean defers(@ExchangeProperty(WappiSendRoutes.OUTGOING) OutgoingMessage message,
             @Header(DEFERRALS) Integer deferrals) {
         String queue = queueOf(message);
-        String line = queue + "|" + PhoneNumbers.normalize(message.phoneNumber());
+        String line = line(queue, message);
         String key = message.idempotencyKey();
         Deque<String> back = deferred.computeIfAbsent(line, phone -> new ArrayDeque<>());
         int times = deferrals == null ? 0 : deferrals;
         if (times >= LOST_AFTER && !key.equals(back.peekFirst())) {
             back.pollFirst();
         }
-        String earliest = back.peekFirst();
-        boolean behindAnEarlierOne = earliest != null && !earliest.equals(key);
-        boolean defer = behindAnEarlierOne
+        boolean defer = behindAnEarlierOne(back, key)
                 || times < MAX_DEFERRALS && othersWaiting(queue) && gap.waitMillis(message) > 0;
         if (defer && !back.contains(key)) {
             back.addLast(key);
@@ -82,9 +80,8 @@ public class SendFairness {
             return false;
         }
         String queue = queueOf(message);
-        Deque<String> back = deferred.get(queue + "|" + PhoneNumbers.normalize(message.phoneNumber()));
-        boolean behindAnEarlierOne = back != null && !back.isEmpty() && !message.idempotencyKey().equals(back.peekFirst());
-        return !behindAnEarlierOne && !othersWaiting(queue) && gap.waitMillis(message) > 0;
+        return !behindAnEarlierOne(deferred.get(line(queue, message)), message.idempotencyKey()) && !othersWaiting(queue)
+                && gap.waitMillis(message) > 0;
     }
 
     public int nextDeferral(@Header(DEFERRALS) Integer deferrals) {
@@ -94,6 +91,17 @@ public class SendFairness {
     /** The queue the message came from: follow-up touches have their own. */
     public String queueOf(@ExchangeProperty(WappiSendRoutes.OUTGOING) OutgoingMessage message) {
         return "follow_up".equals(message.kind()) ? queues.outgoingFollowUps() : queues.outgoing();
+    }
+
+    /** One customer's messages on one queue, whose order the round robin keeps. */
+    private static String line(String queue, OutgoingMessage message) {
+        return queue + "|" + PhoneNumbers.normalize(message.phoneNumber());
+    }
+
+    /** Whether an earlier message of the same line went back to the queue and has not come through yet. */
+    private static boolean behindAnEarlierOne(Deque<String> back, String key) {
+        String earliest = back == null ? null : back.peekFirst();
+        return earliest != null && !earliest.equals(key);
     }
 
     private boolean othersWaiting(String queue) {
