@@ -1,9 +1,9 @@
 // The operator console: session, shell (header + nav), hash routing.
 import { h, icon, brandMark, clear } from './dom.js';
 import { t, getLang, setLang } from './i18n.js';
-import { api, onUnauthorized, ApiError } from './api.js';
-import { setTimeZone } from './format.js';
-import { toast, toastError, emptyState } from './ui.js';
+import { api, poll, onUnauthorized, ApiError } from './api.js';
+import { setTimeZone, shortDateTime } from './format.js';
+import { toast, toastError, emptyState, button, busy } from './ui.js';
 import { loginView } from './views/login.js';
 import { createInbox } from './views/inbox.js';
 import { createConversation } from './views/conversation.js';
@@ -13,7 +13,7 @@ import { createDashboard } from './views/dashboard.js';
 
 const root = document.getElementById('app');
 let session = null;
-let shell = null; // {main, nav: {name: a}, badge}
+let shell = null; // {main, nav: {name: a}, badge, sending}
 let current = null; // the mounted view(s)
 let inboxBadge = 0; // needs a human + waiting, from the last inbox poll
 
@@ -103,6 +103,31 @@ function route() {
   current = { kind: r.name, view };
 }
 
+// ---------- sending pause (the gateway's, after a ban signal) ----------
+const SENDING_POLL_MS = 30000;
+
+function sendingAlert() {
+  const el = h('div', { class: 'sending-alert', testid: 'sending-alert', role: 'status' });
+  const render = (state) => {
+    clear(el);
+    if (!state || !state.paused) return;
+    const resume = button(t('sending.resume'), { iconName: 'check', kind: 'primary', size: 'sm', testid: 'sending-resume' });
+    resume.addEventListener('click', () => busy(resume, async () => {
+      try {
+        await api('POST', '/sending/resume');
+        toast(t('sending.resumed'), 'success');
+        render({ paused: false });
+        watch.now();
+      } catch (err) { toastError(err); }
+    }));
+    el.appendChild(h('div', { class: 'banner banner-danger' }, icon('alert', 18),
+      h('span', null, t('sending.paused', { since: shortDateTime(state.paused_since), reason: state.reason || '' })), resume));
+  };
+  // a gateway that does not answer shows no alert: the console's other pages still work
+  const watch = poll(() => api('GET', '/sending').then(render, () => render(null)), SENDING_POLL_MS);
+  return { el, stop: () => watch.stop() };
+}
+
 // ---------- shell ----------
 function navLink(name, hash, iconName, label, short, testid) {
   const badge = name === 'inbox' ? h('span', { class: 'nav-badge', hidden: true, 'aria-hidden': 'true' }) : null;
@@ -153,12 +178,15 @@ function buildShell() {
   const nav = h('nav', { class: 'sidenav', 'aria-label': t('nav.label') },
     h('ul', { role: 'list' }, [inbox, fu, kb, dash].map((n) => h('li', null, n.link))));
 
+  shell?.sending.stop();
+  const sending = sendingAlert();
   const app = h('div', { class: 'app' },
     h('a', { class: 'skip-link', href: '#main', on: { click: (e) => { e.preventDefault(); main.focus(); } } }, t('app.skip')),
-    header, nav, main);
+    header, sending.el, nav, main);
   clear(root).appendChild(app);
   shell = {
     main,
+    sending,
     badge: inbox.badge,
     nav: { inbox: inbox.link, followups: fu.link, knowledge: kb.link, dashboard: dash.link },
   };
@@ -191,6 +219,7 @@ async function loadSession() {
 
 function showLogin(keepFocus = false) {
   unmount();
+  shell?.sending.stop();
   shell = null;
   delete document.body.dataset.route;
   document.title = `${t('login.title')} · ${t('app.title')}`;

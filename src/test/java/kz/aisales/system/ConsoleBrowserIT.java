@@ -66,6 +66,8 @@ class ConsoleBrowserIT {
     static final String PHONE = "77015550101";
     static final String PHOTO_PHONE = "77015550102";
     static final String RECEIPT_PHONE = "77015550103";
+    static final String MANAGER_PHONE = "77015550199";
+    static final String WEBHOOK_SECRET = "console-webhook-secret-9d2c";
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -94,6 +96,8 @@ class ConsoleBrowserIT {
         environment.put("KNOWLEDGE_POLL_INTERVAL_MS", "500");
         // the photos (a few hundred bytes) go the way of large files: kept by the gateway, fetched by the agent
         environment.put("MEDIA_MAX_INLINE_BYTES", "1024");
+        environment.put("MANAGER_PHONE", MANAGER_PHONE);
+        environment.put("WAPPI_WEBHOOK_SECRET", WEBHOOK_SECRET);
         system = RunningSystem.start(environment);
         Files.createDirectories(SCREENSHOTS);
 
@@ -272,6 +276,29 @@ class ConsoleBrowserIT {
         visible("conversation");
         waitFor(driver -> driver.findElement(testId("conversation")).getText().contains("Клиент прислал чек: 200 000 ₸ · Данияр К. · 2026-12-01"));
         screenshot("11-conversation-receipt-phone");
+    }
+
+    @Test
+    @Order(8)
+    void aBanSignalShowsTheSendingAlertAndTheOperatorResumesFromTheConsole() throws Exception {
+        String ban = "{\"messages\":[{\"wh_type\":\"delivery_status\",\"profile_id\":\"test-profile\","
+                + "\"id\":\"3EB0CONSOLE\",\"delivery_status\":\"temporary ban\"}]}";
+        HttpRequest webhook = HttpRequest.newBuilder(system.gateway().baseUri().resolve("/webhooks/wappi"))
+                .header("Content-Type", "application/json").header("Authorization", WEBHOOK_SECRET)
+                .POST(HttpRequest.BodyPublishers.ofString(ban)).build();
+        assertThat(HttpClient.newHttpClient().send(webhook, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        // the manager also heard of the receipt above
+        await().atMost(WAIT).until(() -> wappi.sentTo(MANAGER_PHONE).stream()
+                .anyMatch(notice -> notice.body().contains("приостановлены") && notice.body().contains("temporary ban")));
+
+        browser.get(agent("/#/inbox"));
+        waitFor(driver -> driver.findElement(testId("sending-alert")).getText().contains("Напоминания клиентам приостановлены"));
+        assertThat(noHorizontalScroll()).isTrue();
+        screenshot("12-sending-paused-phone");
+        browser.findElement(testId("sending-resume")).click();
+
+        waitFor(driver -> driver.findElement(testId("sending-alert")).getText().isEmpty());
+        assertThat(get(system.gateway().baseUri(), "/wappi/sending")).contains("\"paused\":false");
     }
 
     /** A 64×48 picture in two colours with noise (about 9 KB, over MEDIA_MAX_INLINE_BYTES), as a real PNG a browser draws. */

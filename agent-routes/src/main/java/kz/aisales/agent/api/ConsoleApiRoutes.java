@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * What the operator console reads and does beyond the operators' API ({@link AgentApiRoutes}), open to machines with
  * the key as well: the inbox, writing to a customer as the business, "needs a human" done, re-running the moderator,
- * cancelling a follow-up sequence, a booked call's outcome, the dashboard.
+ * cancelling a follow-up sequence, a booked call's outcome, the dashboard, the gateway's sending pause and its resume.
  */
 @Component
 public class ConsoleApiRoutes extends RouteBuilder {
@@ -33,7 +33,9 @@ public class ConsoleApiRoutes extends RouteBuilder {
                 .get("/dashboard")
                     .param().name("from").type(RestParamType.query).description("first local day, YYYY-MM-DD").endParam()
                     .param().name("to").type(RestParamType.query).description("last local day, YYYY-MM-DD").endParam()
-                    .to("direct:api-dashboard");
+                    .to("direct:api-dashboard")
+                .get("/sending").to("direct:api-sending")
+                .post("/sending/resume").to("direct:api-sending-resume");
 
         from("direct:api-conversations").routeId("api-conversations").routeConfigurationId("api-errors")
                 .bean(InboxService.class, "conversations");
@@ -68,5 +70,11 @@ public class ConsoleApiRoutes extends RouteBuilder {
 
         from("direct:api-dashboard").routeId("api-dashboard").routeConfigurationId("api-errors")
                 .bean(DashboardService.class, "dashboard");
+
+        from("direct:api-sending").routeId("api-sending").routeConfigurationId("api-errors")
+                .bean(GatewaySending.class, "status");
+
+        from("direct:api-sending-resume").routeId("api-sending-resume").routeConfigurationId("api-errors")
+                .bean(GatewaySending.class, "resume");
     }
 }

@@ -43,6 +43,8 @@ public class RootController {
         endpoints.put("follow_ups_pending", "/follow-ups/pending");
         endpoints.put("knowledge", "/knowledge/files");
         endpoints.put("dashboard", "/dashboard");
+        endpoints.put("sending", "/sending");
+        endpoints.put("sending_resume", "/sending/resume");
         endpoints.put("metrics", "/actuator/prometheus");
         endpoints.put("hawtio", "/actuator/hawtio");
         return endpoints;

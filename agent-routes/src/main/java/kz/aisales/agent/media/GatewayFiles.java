@@ -2,7 +2,6 @@ package kz.aisales.agent.media;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -65,13 +64,8 @@ public class GatewayFiles {
         if (!path.startsWith("/media/")) {
             throw new GoneException("not a gateway media path: " + path);
         }
-        String base = gateway.url().contains("://") ? gateway.url() : "http://" + gateway.url();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.replaceAll("/+$", "") + path))
-                .timeout(gateway.timeout()).GET();
-        if (gateway.apiKey() != null && !gateway.apiKey().isBlank()) {
-            request.header("X-API-Key", gateway.apiKey());
-        }
-        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpRequest request = gateway.request(path).GET().build();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             if (response.statusCode() >= 500) {
                 throw new IOException("the gateway answered HTTP " + response.statusCode());

@@ -1,5 +1,12 @@
 package kz.aisales.agent.api;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -29,7 +36,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The console's endpoints as the page and machines use them: a login with a session cookie and CSRF token (and
  * logout), every endpoint refused without credentials and answered with the key or the session, the inbox's statuses,
- * counts and search, writing to a customer as the business, the actions, the knowledge base and the dashboard.
+ * counts and search, writing to a customer as the business, the actions, the knowledge base, the dashboard and the
+ * gateway's sending pause.
  */
 class ConsoleApiIT extends AgentFlowSupport {
 
@@ -67,7 +75,8 @@ class ConsoleApiIT extends AgentFlowSupport {
                 new String[] {"POST", "/contacts/" + ASEL + "/needs-human/done"},
                 new String[] {"POST", "/contacts/" + ASEL + "/messages"}, new String[] {"POST", "/contacts/" + ASEL + "/classify"},
                 new String[] {"POST", "/follow-ups/1/cancel"}, new String[] {"POST", "/scheduled-calls/1/status"},
-                new String[] {"PUT", "/knowledge/files/a.txt"}, new String[] {"DELETE", "/knowledge/files/a.txt"});
+                new String[] {"PUT", "/knowledge/files/a.txt"}, new String[] {"DELETE", "/knowledge/files/a.txt"},
+                new String[] {"GET", "/sending"}, new String[] {"POST", "/sending/resume"});
         for (String[] call : calls) {
             HttpResponse<String> refused = send(HttpClient.newHttpClient(), call[0], call[1], "{}", "application/json", null);
             assertThat(refused.statusCode()).as(call[0] + " " + call[1]).isEqualTo(401);
@@ -247,6 +256,25 @@ class ConsoleApiIT extends AgentFlowSupport {
         HttpResponse<String> notADate = keyed("GET", "/dashboard?from=yesterday", null);
         assertThat(notADate.statusCode()).isEqualTo(400);
         assertThat(json(notADate.body(), new TypeReference<Map<String, Object>>() { })).containsEntry("error", "from must be a date as YYYY-MM-DD");
+    }
+
+    @Test
+    void theGatewaysSendingPauseIsShownAndResumedThroughTheGateway() throws Exception {
+        GEMINI.stubFor(get(urlPathEqualTo("/wappi/sending")).withHeader("X-API-Key", equalTo(GATEWAY_KEY))
+                .willReturn(okJson("{\"paused\":true,\"paused_since\":\"2026-12-03T10:00:00Z\","
+                        + "\"reason\":\"Wappi reported delivery status 'temporary ban' for message 3EB0\"}")));
+        GEMINI.stubFor(post(urlPathEqualTo("/wappi/sending/resume")).withHeader("X-API-Key", equalTo(GATEWAY_KEY))
+                .willReturn(okJson("{\"resumed\":true,\"paused_since\":\"2026-12-03T10:00:00Z\"}")));
+
+        assertThat(json(keyed("GET", "/sending", null))).containsEntry("paused", true)
+                .containsEntry("paused_since", "2026-12-03T10:00:00Z");
+        assertThat(json(keyed("POST", "/sending/resume", ""))).containsEntry("resumed", true);
+        GEMINI.verify(1, postRequestedFor(urlPathEqualTo("/wappi/sending/resume")));
+
+        GEMINI.stubFor(get(urlPathEqualTo("/wappi/sending")).willReturn(aResponse().withStatus(503)));
+        HttpResponse<String> gatewayDown = keyed("GET", "/sending", null);
+        assertThat(gatewayDown.statusCode()).isEqualTo(502);
+        assertThat(gatewayDown.body()).contains("the gateway answered HTTP 503").doesNotContain(GATEWAY_KEY);
     }
 
     private boolean needsHuman(String phone) {

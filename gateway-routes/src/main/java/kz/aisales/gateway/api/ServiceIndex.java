@@ -34,6 +34,7 @@ public class ServiceIndex {
         endpoints.put("test_send", "/test/send-message");
         endpoints.put("webhook", "/webhooks/wappi");
         endpoints.put("wappi_check", "/wappi/check");
+        endpoints.put("sending", "/wappi/sending");
         endpoints.put("sending_resume", "/wappi/sending/resume");
         endpoints.put("dead_letter_replay", "/dead-letters/{queue}/replay");
         endpoints.put("media_file", "/media/{message_id}");

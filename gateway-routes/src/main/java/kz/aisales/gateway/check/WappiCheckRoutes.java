@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code GET /wappi/check} (admin key): the self-check of the live Wappi profile, also logged once at start.
- * {@code POST /wappi/sending/resume} (admin key): lifts a pause after a ban signal.
+ * {@code GET /wappi/sending} (admin key): whether sending is paused after a ban signal, since when and why;
+ * {@code POST /wappi/sending/resume} (admin key): lifts the pause.
  */
 @Component
 public class WappiCheckRoutes extends RouteBuilder {
@@ -16,9 +17,12 @@ public class WappiCheckRoutes extends RouteBuilder {
     public void configure() {
         rest("/wappi")
                 .get("/check").produces("application/json").to("direct:wappi-check")
+                .get("/sending").produces("application/json").to("direct:wappi-sending")
                 .post("/sending/resume").produces("application/json").to("direct:wappi-sending-resume");
 
         from("direct:wappi-check").routeId("wappi-check").bean(WappiSelfCheck.class, "run");
+
+        from("direct:wappi-sending").routeId("wappi-sending").bean(SendingPause.class, "status");
 
         from("direct:wappi-sending-resume").routeId("wappi-sending-resume")
                 .bean(SendingPause.class, "resumeReport");

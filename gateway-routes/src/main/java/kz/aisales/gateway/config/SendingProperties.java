@@ -2,6 +2,7 @@ package kz.aisales.gateway.config;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -14,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * follow-up looks again whether replies are still waiting ({@code followUpWaitMs}), and the minimum time
  * between two messages to the same customer ({@code minGapSeconds}, 0 = none). Sending pauses for the profile on a ban
  * signal: a {@code temporary ban} delivery status, or {@code undeliveredRunToPause} undelivered messages in a row; while
- * paused, the next message looks again every {@code pausedWaitMs}. A message that must wait for its customer (gap, typing
+ * paused, a follow-up looks again every {@code pausedWaitMs}, and the manager ({@code managerPhone}, when set) gets
+ * {@code pausedNotice} with its {@code {reason}} and {@code {since}} filled in. A message that must wait for its customer (gap, typing
  * time) while no other is waiting looks again every {@code waitSliceMs} whether one arrived to go first.
  */
 @Validated
@@ -30,7 +32,9 @@ public record SendingProperties(
         @Min(0) @Max(3600) int minGapSeconds,
         @Min(1) @Max(1000) int undeliveredRunToPause,
         @Min(100) @Max(60000) long pausedWaitMs,
-        @Min(10) @Max(5000) long waitSliceMs) {
+        @Min(10) @Max(5000) long waitSliceMs,
+        String managerPhone,
+        @NotBlank String pausedNotice) {
 
     /** The throttle's sliding window: no more than {@code rateLimit} calls leave within any such span. */
     public long rateWindowMillis() {

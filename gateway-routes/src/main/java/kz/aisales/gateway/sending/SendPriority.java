@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 public class SendPriority {
 
     public static final String REPLIES_ROUTE = "wappi-send-replies";
+    public static final String FOLLOW_UPS_ROUTE = "wappi-send-follow-ups";
 
     private final Deque<Long> admitted = new ConcurrentLinkedDeque<>();
     private final CamelContext camel;

@@ -1,6 +1,7 @@
 package kz.aisales.gateway.sending;
 
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -15,8 +17,10 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Sending paused for the Wappi profile after a ban signal, in {@code sending_pause} (one row, shared by replicas, kept
- * across restarts). While paused, outgoing messages wait in their queues (nothing is dropped) until an operator resumes
- * ({@code POST /wappi/sending/resume}). Shown on {@code /health} and as {@code aisales_sending_paused}.
+ * across restarts). While paused, follow-ups (the messages the customer did not just ask for) wait in their queue
+ * (nothing is dropped) until an operator resumes (the console, or {@code POST /wappi/sending/resume}); replies to
+ * customers who wrote, the operators' own messages and notices to the manager still go. Shown on {@code /health},
+ * {@code GET /wappi/sending} and as {@code aisales_sending_paused}.
  */
 @Repository
 public class SendingPause {
@@ -44,14 +48,24 @@ public class SendingPause {
         return current().isPresent();
     }
 
-    /** Pauses sending (the first reason is kept while paused); logged loudly. */
-    public void pause(String reason) {
+    /** The message in this exchange waits: sending is paused and it came from the follow-ups' queue. */
+    public boolean holds(Exchange exchange) {
+        return SendPriority.FOLLOW_UPS_ROUTE.equals(exchange.getFromRouteId()) && active();
+    }
+
+    /**
+     * Pauses sending (the first reason is kept while paused); logged loudly. The pause this call began, or empty when
+     * sending was paused already, so whoever began it tells the manager once.
+     */
+    public Optional<Pause> pause(String reason) {
         int inserted = jdbc.update("INSERT INTO sending_pause (id, reason) VALUES (1, :reason) ON CONFLICT (id) DO NOTHING",
                 Map.of("reason", reason));
-        if (inserted > 0) {
-            LOG.error("SENDING PAUSED for the Wappi profile: {}. Every outgoing message waits in its queue until an"
-                    + " operator checks the number and calls POST /wappi/sending/resume", reason);
+        if (inserted == 0) {
+            return Optional.empty();
         }
+        LOG.error("SENDING PAUSED for the Wappi profile: {}. Follow-ups wait in their queue until an operator checks the"
+                + " number and resumes (console, or POST /wappi/sending/resume); replies still go", reason);
+        return current();
     }
 
     /** Resumes sending; returns the pause that was lifted, if any. */
@@ -61,6 +75,18 @@ public class SendingPause {
         lifted.ifPresent(pause -> LOG.warn("Sending resumed by an operator (paused since {}: {})", pause.since(),
                 pause.reason()));
         return lifted;
+    }
+
+    /** {@code GET /wappi/sending}: paused or not, since when and why. */
+    public Map<String, Object> status() {
+        Map<String, Object> status = new LinkedHashMap<>();
+        Optional<Pause> pause = current();
+        status.put("paused", pause.isPresent());
+        pause.ifPresent(p -> {
+            status.put("paused_since", p.since().toString());
+            status.put("reason", p.reason());
+        });
+        return status;
     }
 
     /** {@code POST /wappi/sending/resume}: what was lifted. */

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * reply, beside the send: mark the answered message read (when asked) and show "typing..." ({@link Typing}); the
  * message's typing time is part of the wait for its customer ({@link SendGap}), which other customers never wait for.
  * A message to a customer who opted out ({@link OptOuts}) is refused and logged, never sent. While sending is paused
- * after a ban signal ({@link SendingPause}) every message waits in its queue; a follow-up to a customer who did not write
+ * after a ban signal ({@link SendingPause}) follow-ups wait, replies still go; a follow-up to a customer who did not write
  * lately waits while the number's cold budgets are used up ({@link ColdBudget}). Each call is recorded in
  * {@link OwnMessages} before it leaves, and Wappi's ids after it, so the message's echo is known as ours.
  * Failures follow the {@code send-errors} policy (bounded retry, then the dead-letter queue). The two consumers run on
@@ -53,7 +53,7 @@ public class WappiSendRoutes extends RouteBuilder {
 
         from("spring-rabbitmq:default?queues={{queues.outgoing-follow-ups}}&autoDeclare=false&retry=#requeueOnFailure"
                 + "&prefetchCount=1")
-                .routeId("wappi-send-follow-ups").routeConfigurationId("propagate-errors")
+                .routeId(SendPriority.FOLLOW_UPS_ROUTE).routeConfigurationId("propagate-errors")
                 .autoStartup(false)
                 .loopDoWhile(method(SendPriority.class, "followUpWaits"))
                     .delay(simple("{{sending.follow-up-wait-ms}}")).syncDelayed().end()
@@ -92,11 +92,12 @@ public class WappiSendRoutes extends RouteBuilder {
                             .bean(SendLog.class, "refused")
                             .bean(IdempotencyConfiguration.OUTBOX, "add(${exchangeProperty." + OUTBOX_KEY + "})")
                         .otherwise()
-                            .loopDoWhile(method(SendingPause.class, "active")).id("wappi-send-paused")
-                                .delay(simple("{{sending.paused-wait-ms}}")).syncDelayed().end()
-                            .end()
                             .loopDoWhile(method(ColdBudget.class, "holds")).id("cold-budget-used-up")
                                 .delay(simple("{{cold-sending.wait-ms}}")).syncDelayed().end()
+                            .end()
+                            // a ban signal holds the next follow-up; one released hours later is still checked below
+                            .loopDoWhile(method(SendingPause.class, "holds")).id("follow-up-paused")
+                                .delay(simple("{{sending.paused-wait-ms}}")).syncDelayed().end()
                             .end()
                             .choice().id("superseded-or-send")
                                 .when(method(ColdBudget.class, "superseded"))

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Wappi's {@code delivery_status} events: stored on the sent message they name ({@code own_messages}), counted
  * ({@code aisales_delivery_statuses_total{status}}), and read for ban signals. A status naming a ban (Wappi reports
  * {@code temporary ban} on some channels), or {@code SEND_UNDELIVERED_RUN_TO_PAUSE} undelivered messages in a row,
- * pauses sending for the profile ({@link SendingPause}). The event's field names are unconfirmed: the message id is
+ * pauses sending for the profile ({@link SendingPause}) and tells the manager ({@link kz.aisales.gateway.sending.SendingPauseNotices}). The event's field names are unconfirmed: the message id is
  * read from {@code message_id}, {@code id} or {@code task_id}, the status from {@code delivery_status} or {@code status}.
  */
 @Component
@@ -42,25 +42,29 @@ public class DeliveryStatuses {
         this.registry = registry;
     }
 
-    public void record(JsonNode event) {
+    /** Records the event; the pause it began, or null (no ban signal, or sending was paused already). */
+    public SendingPause.Pause record(JsonNode event) {
         String status = first(event, "delivery_status", "status").toLowerCase(Locale.ROOT).trim();
         String messageId = first(event, "message_id", "id", "task_id");
         if (status.isEmpty()) {
             LOG.warn("Wappi delivery_status event without a status for message {}: ignored", messageId);
-            return;
+            return null;
         }
         Counter.builder("aisales.delivery.statuses").description("Delivery statuses Wappi reported for sent messages")
                 .tag("status", status).register(registry).increment();
         boolean known = !messageId.isEmpty() && ownMessages.deliveryStatus(messageId, status).isPresent();
         LOG.info("Wappi delivery status '{}' for message {}{}", status, messageId, known ? "" : " (not one of ours)");
         if (status.contains("ban")) {
-            pause.pause("Wappi reported delivery status '" + status + "' for message " + messageId);
-        } else if (UNDELIVERED.contains(status) && known) {
+            return pause.pause("Wappi reported delivery status '" + status + "' for message " + messageId).orElse(null);
+        }
+        if (UNDELIVERED.contains(status) && known) {
             List<String> latest = ownMessages.latestDeliveryStatuses(sending.undeliveredRunToPause());
             if (latest.size() >= sending.undeliveredRunToPause() && latest.stream().allMatch(UNDELIVERED::contains)) {
-                pause.pause(latest.size() + " sent messages in a row were reported undelivered (last: " + messageId + ")");
+                return pause.pause(latest.size() + " sent messages in a row were reported undelivered (last: "
+                        + messageId + ")").orElse(null);
             }
         }
+        return null;
     }
 
     private static String first(JsonNode event, String... fields) {

@@ -1,5 +1,7 @@
 package kz.aisales.gateway.webhook;
 
+import kz.aisales.gateway.sending.SendingPauseNotices;
+
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.rest.RestBindingMode;
 import org.springframework.stereotype.Component;
@@ -46,9 +48,20 @@ public class WappiWebhookRoutes extends RouteBuilder {
                         .bean(WebhookEvents.class, "toPolled")
                         .to("direct:wappi-message").id("wappi-webhook-message")
                     .when(method(WebhookEvents.class, "isDeliveryStatus"))
-                        .bean(DeliveryStatuses.class, "record").id("wappi-webhook-delivery-status")
+                        .to("direct:wappi-delivery-status").id("wappi-webhook-delivery-status")
                     .otherwise()
                         .bean(WebhookEvents.class, "ignored")
+                .end();
+
+        // a ban signal that pauses sending tells the manager, once per pause, on the replies' queue (never held by it)
+        from("direct:wappi-delivery-status").routeId("wappi-delivery-status").routeConfigurationId("propagate-errors")
+                .bean(DeliveryStatuses.class, "record").id("record-delivery-status")
+                .filter(body().isNotNull()).id("sending-paused-now")
+                    .bean(SendingPauseNotices.class, "notice")
+                    .filter(body().isNotNull()).id("manager-to-tell")
+                        .setHeader("correlation_id", simple("${body.outboxId}"))
+                        .to("direct:publish-outgoing").id("sending-paused-notice")
+                    .end()
                 .end();
 
         from("timer:wappi-webhook-register?delay={{webhook.register-delay-ms:1000}}&period={{webhook.register-retry-ms:60000}}")

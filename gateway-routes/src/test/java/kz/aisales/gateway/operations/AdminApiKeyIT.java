@@ -63,7 +63,7 @@ class AdminApiKeyIT {
 
     @Test
     void readingNeedsTheKeyTooAndOnlyHealthIsOpen() {
-        for (String path : new String[] {"/whitelist", "/stats", "/wappi/check", "/actuator/prometheus"}) {
+        for (String path : new String[] {"/whitelist", "/stats", "/wappi/check", "/wappi/sending", "/actuator/prometheus"}) {
             ResponseEntity<String> without = http.getForEntity(path, String.class);
             assertThat(without.getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
             assertThat(without.getBody()).as(path).doesNotContain("phone_number").doesNotContain("aisales_");
