@@ -6,9 +6,9 @@ import kz.aisales.agent.conversation.ContactBusyException;
 import kz.aisales.agent.conversation.ContactPacedException;
 import kz.aisales.agent.conversation.InvalidIncomingMessageException;
 import kz.aisales.agent.conversation.ReplyPace;
-import kz.aisales.agent.gemini.GeminiCallSupport;
-import kz.aisales.agent.gemini.GeminiException;
-import kz.aisales.agent.gemini.GeminiRetryableException;
+import kz.aisales.support.gemini.GeminiAnswers;
+import kz.aisales.support.gemini.GeminiException;
+import kz.aisales.support.gemini.GeminiRetryableException;
 
 import kz.aisales.support.operations.Outages;
 
@@ -47,13 +47,10 @@ public class ErrorPolicies extends RouteConfigurationBuilder {
 
     private final GeminiProperties gemini;
     private final RetryProperties retry;
-    private final GeminiCallSupport geminiCalls;
 
-    public ErrorPolicies(GeminiProperties gemini, RetryProperties retry,
-            GeminiCallSupport geminiCalls) {
+    public ErrorPolicies(GeminiProperties gemini, RetryProperties retry) {
         this.gemini = gemini;
         this.retry = retry;
-        this.geminiCalls = geminiCalls;
     }
 
     @Override
@@ -85,7 +82,7 @@ public class ErrorPolicies extends RouteConfigurationBuilder {
                 .maximumRedeliveries(gemini.maxRetries())
                 .redeliveryDelay(gemini.retryDelayMs()).useExponentialBackOff().backOffMultiplier(2)
                 .maximumRedeliveryDelay(gemini.maxRetryDelayMs())
-                .onExceptionOccurred(geminiCalls::chooseRetryDelay)
+                .onExceptionOccurred(exchange -> GeminiAnswers.chooseRetryDelay(exchange, gemini.maxRetryDelayMs()))
                 .retryAttemptedLogLevel(LoggingLevel.WARN)
                 .logExhaustedMessageHistory(false);
 

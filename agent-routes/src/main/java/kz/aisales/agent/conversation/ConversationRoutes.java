@@ -16,9 +16,9 @@ import java.util.concurrent.ExecutorService;
 import kz.aisales.agent.config.ConversationProperties;
 import kz.aisales.agent.control.ConversationControl;
 import kz.aisales.agent.control.ManagerNotices;
-import kz.aisales.agent.gemini.GeminiException;
 import kz.aisales.agent.media.GatewayFiles;
 import kz.aisales.agent.operations.AgentMetrics;
+import kz.aisales.support.gemini.GeminiException;
 import kz.aisales.support.operations.Outages;
 
 import org.apache.camel.Exchange;

@@ -19,13 +19,13 @@ import kz.aisales.agent.conversation.ReplyCheck;
 import kz.aisales.agent.conversation.ReplyFactory;
 import kz.aisales.agent.conversation.Transcripts;
 import kz.aisales.agent.conversation.Turn;
-import kz.aisales.agent.gemini.GeminiException;
 import kz.aisales.agent.gemini.GeminiRequest;
 import kz.aisales.agent.gemini.GeminiRequestFactory;
 import kz.aisales.agent.gemini.StructuredAnswers;
 import kz.aisales.agent.gemini.Thinking;
 import kz.aisales.agent.prompts.CustomerData;
 import kz.aisales.agent.prompts.PromptTemplates;
+import kz.aisales.support.gemini.GeminiException;
 
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;

@@ -4,8 +4,8 @@ import java.io.IOException;
 
 import kz.aisales.agent.config.FollowUpProperties;
 import kz.aisales.agent.conversation.TurnExchange;
-import kz.aisales.agent.gemini.GeminiException;
 import kz.aisales.agent.operations.AgentMetrics;
+import kz.aisales.support.gemini.GeminiException;
 import kz.aisales.support.operations.Outages;
 
 import org.apache.camel.LoggingLevel;

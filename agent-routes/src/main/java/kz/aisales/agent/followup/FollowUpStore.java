@@ -15,7 +15,7 @@ import kz.aisales.agent.config.WorkingHoursProperties;
 import kz.aisales.agent.conversation.Reply;
 import kz.aisales.agent.conversation.Turn;
 import kz.aisales.agent.conversation.TurnExchange;
-import kz.aisales.agent.gemini.GeminiException;
+import kz.aisales.support.gemini.GeminiException;
 
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;

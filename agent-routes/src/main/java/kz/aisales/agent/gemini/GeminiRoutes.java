@@ -1,5 +1,7 @@
 package kz.aisales.agent.gemini;
 
+import kz.aisales.support.gemini.GeminiException;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;

@@ -3,6 +3,8 @@ package kz.aisales.agent.gemini;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import kz.aisales.support.gemini.GeminiException;
+
 import org.springframework.stereotype.Component;
 
 /** Maps the JSON text Gemini returned under {@code responseJsonSchema} onto a record. */

@@ -5,6 +5,7 @@ import kz.aisales.gateway.voice.TranscriptionFailures;
 import kz.aisales.gateway.webhook.InvalidWebhookException;
 import kz.aisales.gateway.webhook.WebhookAnswers;
 
+import kz.aisales.support.gemini.GeminiAnswers;
 import kz.aisales.support.operations.Outages;
 
 import org.apache.camel.LoggingLevel;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  * <li>{@code send-errors}: Wappi 5xx, 429 and timeouts are retried with bounded exponential backoff,
  * then the original message goes to the outgoing dead-letter queue with the reason; a database or broker outage
  * ({@link Outages}) is retried until it ends; anything else goes there at once.</li>
- * <li>{@code voice-errors}: download and Gemini failures are retried (bounded), then the message reaches
+ * <li>{@code voice-errors}: download and Gemini failures are retried (bounded; after a Gemini 429 as long as its
+ * {@code retryDelay} asks, at most {@code TRANSCRIPTION_MAX_RETRY_DELAY_MS}), then the message reaches
  * the agent marked {@code transcription_status=failed}; a database or broker outage is retried until it ends; a
  * message that cannot be read at all is dead-lettered.</li>
  * </ul>
@@ -36,12 +38,14 @@ public class ErrorPolicies extends RouteConfigurationBuilder {
     private final DeadLetterHeaders deadLetterHeaders;
     private final SendFailures sendFailures;
     private final TranscriptionFailures transcriptionFailures;
+    private final VoiceProperties voice;
 
     public ErrorPolicies(DeadLetterHeaders deadLetterHeaders, SendFailures sendFailures,
-            TranscriptionFailures transcriptionFailures) {
+            TranscriptionFailures transcriptionFailures, VoiceProperties voice) {
         this.deadLetterHeaders = deadLetterHeaders;
         this.sendFailures = sendFailures;
         this.transcriptionFailures = transcriptionFailures;
+        this.voice = voice;
     }
 
     @Override
@@ -90,6 +94,7 @@ public class ErrorPolicies extends RouteConfigurationBuilder {
                     .retryWhile(transcriptionFailures::retry)
                     .redeliveryDelay("{{voice.retry-delay-ms}}")
                     .useExponentialBackOff().backOffMultiplier(2)
+                    .onExceptionOccurred(exchange -> GeminiAnswers.chooseRetryDelay(exchange, voice.maxRetryDelayMs()))
                     .retryAttemptedLogLevel(LoggingLevel.WARN)
                     .logExhausted(false)
                     .handled(true)

@@ -4,8 +4,9 @@ import java.io.IOException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import kz.aisales.gateway.voice.GeminiException;
 import kz.aisales.gateway.wappi.WappiException;
+import kz.aisales.support.gemini.GeminiException;
+import kz.aisales.support.gemini.GeminiRetryableException;
 
 import kz.aisales.support.operations.Outages;
 
@@ -25,7 +26,7 @@ public final class PartnerFailures {
                 return wappi.transientFailure();
             }
             if (cause instanceof GeminiException gemini) {
-                return gemini.transientFailure();
+                return gemini instanceof GeminiRetryableException;
             }
             if (cause instanceof HttpOperationFailedException http) {
                 return http.getStatusCode() >= 500 || http.getStatusCode() == 429;

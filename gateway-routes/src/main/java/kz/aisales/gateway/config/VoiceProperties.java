@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Media the gateway fetches before a message goes on: voice notes transcribed, images and documents attached.
- * Bounded retries of the download and of Gemini, the largest audio sent inline (Gemini accepts 20 MB per request,
+ * Bounded retries of the download and of Gemini (a 429 waits its {@code retryDelay}, at most {@code maxRetryDelayMs}), the largest audio sent inline (Gemini accepts 20 MB per request,
  * base64 adds a third; a download stops reading past it), the largest image or document attached to the queue
  * message and the MIME types attached (what Gemini reads inline), the largest one kept for the agent to fetch instead
  * ({@code maxStoredBytes}, 0 = none; kept {@code storedHours}), the instruction given to Gemini, and where media
@@ -25,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
 public record VoiceProperties(
         @Min(0) @Max(10) int maxRetries,
         @Min(1) @Max(600000) long retryDelayMs,
+        @Min(1) @Max(600000) long maxRetryDelayMs,
         @Min(1024) @Max(15000000) long maxInlineBytes,
         @Min(1024) @Max(15000000) long maxAttachmentBytes,
         @Min(0) @Max(15000000) long maxStoredBytes,

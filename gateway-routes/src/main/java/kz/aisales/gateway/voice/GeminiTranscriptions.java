@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import kz.aisales.gateway.config.GeminiProperties;
 import kz.aisales.gateway.config.VoiceProperties;
+import kz.aisales.support.gemini.GeminiAnswers;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -48,36 +48,13 @@ public class GeminiTranscriptions {
         message.setHeader(API_KEY_HEADER, gemini.apiKey());
     }
 
-    /** The joined text of the answer's non-thought parts; a failure or an empty answer is a {@link GeminiException}. */
+    /**
+     * The answer's text, read by the core both services share ({@link GeminiAnswers}): a failure, a blocked or an empty
+     * answer is a {@link kz.aisales.support.gemini.GeminiException}, retryable or not.
+     */
     public String text(Exchange exchange) {
         Message message = exchange.getMessage();
-        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-        String body = message.getBody(String.class);
-        JsonNode answer;
-        try {
-            answer = json.readTree(body == null ? "" : body);
-        } catch (JsonProcessingException e) {
-            throw new GeminiException("Gemini answered HTTP " + status + " with a body that is not JSON", status >= 500);
-        }
-        if (status < 200 || status > 299) {
-            JsonNode error = answer == null ? null : answer.path("error");
-            String text = error == null ? "" : error.path("status").asText("") + " " + error.path("message").asText("");
-            boolean perDay = body != null && body.contains("PerDay");
-            throw new GeminiException("Gemini answered HTTP " + status + ": " + text.trim(),
-                    status >= 500 || (status == 429 && !perDay));
-        }
-        StringBuilder text = new StringBuilder();
-        JsonNode candidate = answer.path("candidates").path(0);
-        for (JsonNode part : candidate.path("content").path("parts")) {
-            if (!part.path("thought").asBoolean(false) && part.path("text").isTextual()) {
-                text.append(part.path("text").asText());
-            }
-        }
-        String finish = candidate.path("finishReason").asText("");
-        if (text.isEmpty() || !(finish.isEmpty() || "STOP".equals(finish))) {
-            throw new GeminiException("Gemini gave no usable transcription (finishReason " + finish
-                    + ", blockReason " + answer.path("promptFeedback").path("blockReason").asText("none") + ")", false);
-        }
-        return text.toString().trim();
+        return GeminiAnswers.read(json, message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class),
+                message.getBody(String.class)).text().trim();
     }
 }

@@ -65,7 +65,7 @@ public class MediaDownloads {
     public void prepareLink(JsonNode media, Exchange exchange) {
         String link = media.path("file_link").asText("");
         if (link.isBlank()) {
-            throw new GeminiException("Wappi gave neither file_link nor file_b64 for the " + what(message(exchange)), false);
+            throw new IllegalStateException("Wappi gave neither file_link nor file_b64 for the " + what(message(exchange)));
         }
         String host = links.check(link);
         LOG.info("Media of {} downloaded from {}", message(exchange).messageId(), host);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class MediaLinksTest {
 
     private static MediaLinks links(List<String> hosts) {
-        return new MediaLinks(new VoiceProperties(2, 100, 2048, 4096, 8192, 24, List.of("image/png"), "prompt", hosts, false));
+        return new MediaLinks(new VoiceProperties(2, 100, 1000, 2048, 4096, 8192, 24, List.of("image/png"), "prompt", hosts, false));
     }
 
     @Test

@@ -17,11 +17,14 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.sun.net.httpserver.HttpServer;
 
 import kz.aisales.gateway.support.GatewayTestSupport;
@@ -109,6 +112,30 @@ class VoiceTranscriptionRoutesIT extends GatewayTestSupport {
         assertThat(jdbc.queryForObject("SELECT reason FROM message_logs WHERE message_id = ? AND status = 'transcription_failed'",
                 String.class, id)).contains("503").contains("overloaded");
         assertThat(output.getAll()).doesNotContain(GEMINI_KEY).doesNotContain(WAPPI_TOKEN);
+    }
+
+    @Test
+    void aPerMinuteQuotaIsRetriedAfterTheDelayGeminiAsksFor() throws Exception {
+        STUBS.stubFor(get(urlPathEqualTo("/api/sync/message/media/download")).willReturn(okJson(
+                "{\"status\":\"done\",\"file_b64\":\"" + Base64.getEncoder().encodeToString(AUDIO) + "\"}")));
+        STUBS.stubFor(post(urlPathEqualTo(GEMINI_PATH)).inScenario("quota").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withBody("""
+                        {"error":{"code":429,"status":"RESOURCE_EXHAUSTED","message":"quota","details":[
+                          {"@type":"type.googleapis.com/google.rpc.QuotaFailure",
+                           "violations":[{"quotaId":"GenerateRequestsPerMinutePerProjectPerModel"}]},
+                          {"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"1.2s"}]}}"""))
+                .willSetStateTo("answered"));
+        STUBS.stubFor(post(urlPathEqualTo(GEMINI_PATH)).inScenario("quota").whenScenarioStateIs("answered")
+                .willReturn(okJson(TRANSCRIPT)));
+
+        publishVoice("Q" + UUID.randomUUID());
+
+        assertThat(receive(queues.incoming(), WAIT).path("transcription_status").asText()).isEqualTo("ok");
+        List<LoggedRequest> calls = STUBS.findAll(postRequestedFor(urlPathEqualTo(GEMINI_PATH)));
+        assertThat(calls).hasSize(2);
+        long waitedMs = calls.get(1).getLoggedDate().getTime() - calls.get(0).getLoggedDate().getTime();
+        System.out.println("GEMINI 429 retryDelay 1.2 s: the retry came " + waitedMs + " ms later (backoff alone: 100 ms)");
+        assertThat(waitedMs).isGreaterThanOrEqualTo(1150);
     }
 
     @Test

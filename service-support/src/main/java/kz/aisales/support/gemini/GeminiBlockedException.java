@@ -1,4 +1,4 @@
-package kz.aisales.agent.gemini;
+package kz.aisales.support.gemini;
 
 /** The prompt or the answer was blocked (safety, recitation, ...): retrying gives the same result. */
 public class GeminiBlockedException extends GeminiException {

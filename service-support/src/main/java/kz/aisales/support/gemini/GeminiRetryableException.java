@@ -1,4 +1,4 @@
-package kz.aisales.agent.gemini;
+package kz.aisales.support.gemini;
 
 import java.time.Duration;
 
