@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import kz.aisales.agent.config.ApiProblem;
 import kz.aisales.agent.config.ControlProperties;
 import kz.aisales.agent.config.WorkingHoursProperties;
+import kz.aisales.agent.conversation.OutgoingKind;
 import kz.aisales.agent.conversation.OutgoingMessage;
 import kz.aisales.agent.conversation.Publication;
 import kz.aisales.agent.conversation.Turn;
@@ -88,7 +89,7 @@ public class ConsoleActions {
         }
         long contactId = ((Number) found.get(0).get("id")).longValue();
         OffsetDateTime now = now();
-        String outgoing = outgoingJson(new OutgoingMessage(outboxId, phone, text, null, false, "operator",
+        String outgoing = outgoingJson(new OutgoingMessage(outboxId, phone, text, null, false, OutgoingKind.OPERATOR,
                 now.atZoneSameInstant(hours.timezone()).toOffsetDateTime(), null));
         jdbc.update("""
                 INSERT INTO messages (contact_id, message_id, role, message_text, kind, sent_at, outgoing)

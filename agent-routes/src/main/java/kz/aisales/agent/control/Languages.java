@@ -3,6 +3,8 @@ package kz.aisales.agent.control;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import kz.aisales.agent.prompts.PromptTemplates;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +28,12 @@ public class Languages {
     /** The gateway's placeholder for a file or a sticker ({@code [image]}, {@code [document: price.pdf]}): not the customer's words. */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\[[a-z_]+(?::[^\\]]*)?\\]");
 
+    private final PromptTemplates prompts;
+
+    public Languages(PromptTemplates prompts) {
+        this.prompts = prompts;
+    }
+
     public String detect(String written) {
         String text = written == null ? null : PLACEHOLDER.matcher(written).replaceAll(" ");
         if (text == null || text.isBlank()) {
@@ -43,12 +51,12 @@ public class Languages {
         return latin > cyrillic ? ENGLISH : RUSSIAN;
     }
 
-    /** The line added to every sales and follow-up prompt: answer in this language (Russian when not known). */
+    /**
+     * The line added to every sales and follow-up prompt: answer in this language (Russian when not known), from the
+     * editable {@code turn_texts.txt}.
+     */
     public String instruction(String language) {
-        return switch (language == null ? RUSSIAN : language) {
-            case KAZAKH -> "Язык клиента: казахский. Отвечай только на казахском языке (қазақ тілінде жауап бер).";
-            case ENGLISH -> "The customer writes in English. Reply only in English.";
-            default -> "Язык клиента: русский. Отвечай только на русском языке.";
-        };
+        String known = KAZAKH.equals(language) || ENGLISH.equals(language) ? language : RUSSIAN;
+        return prompts.texts(PromptTemplates.TURN_TEXTS).get("language_" + known);
     }
 }

@@ -1,6 +1,7 @@
 package kz.aisales.agent.control;
 
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,13 +10,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import kz.aisales.agent.config.ControlProperties;
 import kz.aisales.agent.config.WorkingHoursProperties;
-import kz.aisales.agent.conversation.PaymentClaim;
-import kz.aisales.agent.conversation.TurnExchange;
+import kz.aisales.agent.conversation.OutgoingKind;
 import kz.aisales.agent.conversation.OutgoingMessage;
+import kz.aisales.agent.conversation.PaymentClaim;
 import kz.aisales.agent.conversation.Reply;
 import kz.aisales.agent.conversation.ReplyFactory;
 import kz.aisales.agent.conversation.Turn;
+import kz.aisales.agent.conversation.TurnExchange;
 import kz.aisales.agent.prompts.CustomerData;
+import kz.aisales.agent.prompts.PromptTemplates;
 import kz.aisales.agent.sales.ReceiptCheck;
 
 import org.apache.camel.ExchangeProperty;
@@ -25,7 +28,8 @@ import org.springframework.stereotype.Component;
  * The optional notice to the business's manager ({@code MANAGER_PHONE}): when a customer agrees to buy (intent
  * {@code yes}), books a call or sends a payment receipt (what it says, and whether it matched), a {@code notice} with the contact, what they agreed to and their last words. Its
  * outbox id derives from the answered message, so a repeated turn notifies once. The customer's name and words are
- * quoted defused: trimmed, and with links the manager's WhatsApp will not make clickable.
+ * quoted defused: trimmed, and with links the manager's WhatsApp will not make clickable. The words are in the
+ * editable {@code manager_notices.txt}.
  */
 @Component
 public class ManagerNotices {
@@ -35,13 +39,17 @@ public class ManagerNotices {
     private static final Pattern LINKISH = Pattern.compile("(?i)\\b(?:https?://)?[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,}\\S*");
     private static final DateTimeFormatter CALL_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
+    static final String TEXTS = "manager_notices.txt";
+
     private final ControlProperties control;
     private final WorkingHoursProperties hours;
+    private final PromptTemplates prompts;
     private final ObjectMapper json;
 
-    public ManagerNotices(ControlProperties control, WorkingHoursProperties hours, ObjectMapper json) {
+    public ManagerNotices(ControlProperties control, WorkingHoursProperties hours, PromptTemplates prompts, ObjectMapper json) {
         this.control = control;
         this.hours = hours;
+        this.prompts = prompts;
         this.json = json;
     }
 
@@ -70,26 +78,28 @@ public class ManagerNotices {
     }
 
     /** The receipt as the manager reads it: what it says, and what they are to do (confirm it, or look at it). */
-    static String receipt(PaymentClaim claim) {
-        String amount = claim.amount() == null ? "без суммы" : ReceiptCheck.money(claim.amount())
+    static String receipt(Map<String, String> texts, PaymentClaim claim) {
+        String amount = claim.amount() == null ? texts.get("no_amount") : ReceiptCheck.money(claim.amount())
                 + (claim.currency() == null || "KZT".equals(claim.currency()) ? "" : " (" + claim.currency() + ")");
-        String payer = claim.payerName() == null || claim.payerName().isBlank() ? "" : " от " + defused(quoted(claim.payerName()));
+        String payer = claim.payerName() == null || claim.payerName().isBlank() ? ""
+                : " " + PromptTemplates.fill(texts.get("payer"), Map.of("payer", defused(quoted(claim.payerName()))));
         String date = claim.date() == null || claim.date().isBlank() ? "" : ", " + defused(quoted(claim.date()));
-        return claim.matches()
-                ? "прислал чек: " + amount + payer + date + ". Проверьте оплату в Kaspi и откройте доступ"
-                : "прислал чек, который не совпал (" + claim.reason() + "): " + amount + payer + date + ". Нужен человек";
+        return PromptTemplates.fill(texts.get(claim.matches() ? "receipt_matched" : "receipt_mismatched"),
+                Map.of("amount", amount, "payer", payer, "date", date, "reason", String.valueOf(claim.reason())));
     }
 
     public String notice(@ExchangeProperty(TurnExchange.REPLY) Reply reply, @ExchangeProperty(TurnExchange.TURN) Turn turn) {
-        String what = reply.payment() != null ? receipt(reply.payment())
+        Map<String, String> texts = prompts.texts(TEXTS);
+        String what = reply.payment() != null ? receipt(texts, reply.payment())
                 : reply.callAt() != null
-                ? "записался на звонок " + CALL_TIME.format(reply.callAt().atZoneSameInstant(hours.timezone()))
-                : "готов купить";
+                ? PromptTemplates.fill(texts.get("booked_call"),
+                        Map.of("call_time", CALL_TIME.format(reply.callAt().atZoneSameInstant(hours.timezone()))))
+                : texts.get("wants_to_buy");
         String name = CustomerData.name(turn.contact().displayName());
-        String text = "🔔 " + (name.isBlank() ? "Клиент" : defused(name)) + " (+" + reply.phoneNumber() + ") " + what
-                + ". Последнее сообщение: «" + defused(quoted(turn.lastUnhandled().text())) + "»";
+        String text = PromptTemplates.fill(texts.get("notice"), Map.of("name", name.isBlank() ? texts.get("unnamed") : defused(name),
+                "phone", reply.phoneNumber(), "what", what, "last_message", defused(quoted(turn.lastUnhandled().text()))));
         OutgoingMessage notice = new OutgoingMessage(ReplyFactory.outboxId(reply.replyToMessageId(), "notice"),
-                control.managerPhoneDigits(), text, null, false, "notice", reply.createdAt(), null);
+                control.managerPhoneDigits(), text, null, false, OutgoingKind.NOTICE, reply.createdAt(), null);
         try {
             return json.writeValueAsString(notice);
         } catch (JsonProcessingException e) {

@@ -215,7 +215,7 @@ public class ConversationStore {
                     .addValue("contact", reply.contactId())
                     .addValue("id", reply.outboxId())
                     .addValue("text", reply.text())
-                    .addValue("kind", reply.storedKind())
+                    .addValue("kind", reply.storedKind() == null ? null : reply.storedKind().stored())
                     .addValue("at", reply.createdAt())
                     .addValue("outgoing", outgoing));
         }
@@ -315,7 +315,7 @@ public class ConversationStore {
     }
 
     private static Publication publication(ResultSet rs, int row) throws SQLException {
-        return new Publication(rs.getString("message_id"), Reply.FOLLOW_UP.equals(rs.getString("kind")), rs.getString("outgoing"));
+        return new Publication(rs.getString("message_id"), ReplyKind.FOLLOW_UP.stored().equals(rs.getString("kind")), rs.getString("outgoing"));
     }
 
     private static ChatMessage message(ResultSet rs, int row) throws SQLException {

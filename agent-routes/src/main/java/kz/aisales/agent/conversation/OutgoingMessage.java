@@ -16,14 +16,14 @@ public record OutgoingMessage(
         @JsonProperty("message_text") String messageText,
         @JsonProperty("reply_to_message_id") String replyToMessageId,
         @JsonProperty("mark_as_read") boolean markAsRead,
-        @JsonProperty("kind") String kind,
+        @JsonProperty("kind") OutgoingKind kind,
         @JsonProperty("created_at") OffsetDateTime createdAt,
         @JsonProperty("consent") @JsonInclude(JsonInclude.Include.NON_NULL) String consent,
         @JsonProperty("quote") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean quote) {
 
     /** A message that answers no customer message (a notice, an operator's): nothing to quote. */
     public OutgoingMessage(String outboxId, String phoneNumber, String messageText, String replyToMessageId, boolean markAsRead,
-            String kind, OffsetDateTime createdAt, String consent) {
+            OutgoingKind kind, OffsetDateTime createdAt, String consent) {
         this(outboxId, phoneNumber, messageText, replyToMessageId, markAsRead, kind, createdAt, consent, null);
     }
 }

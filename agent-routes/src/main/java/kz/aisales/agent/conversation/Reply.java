@@ -16,7 +16,7 @@ public record Reply(
         String phoneNumber,
         String outboxId,
         String text,
-        String storedKind,
+        ReplyKind storedKind,
         String replyToMessageId,
         long lastAnsweredId,
         List<Long> answeredIds,
@@ -29,14 +29,14 @@ public record Reply(
         PaymentClaim payment,
         boolean quote) {
 
-    public static final String FOLLOW_UP = "follow_up";
-    public static final String OPT_OUT = "opt_out";
+    /** The sales intent of a customer who asked not to be messaged. */
+    public static final String OPT_OUT_INTENT = "opt_out";
     public static final String OPTED_OUT = "opted_out";
     public static final String OPTED_IN = "opted_in";
 
     /** The {@code kind} of the outgoing message: {@code follow_up} for a touch, {@code reply} otherwise. */
-    public String outgoingKind() {
-        return FOLLOW_UP.equals(storedKind) ? FOLLOW_UP : "reply";
+    public OutgoingKind outgoingKind() {
+        return storedKind == null ? OutgoingKind.REPLY : storedKind.outgoing();
     }
 
     public boolean sends() {

@@ -38,8 +38,8 @@ public class ReplyBubbles {
     /** The outgoing messages ({@code outgoing_messages} JSON) one stored outgoing message goes as, in order. */
     public List<String> of(String outgoing) throws JsonProcessingException {
         ObjectNode message = (ObjectNode) json.readTree(outgoing);
-        String kind = message.path("kind").asText();
-        if (!"reply".equals(kind) && !"follow_up".equals(kind) || message.hasNonNull("consent")) {
+        OutgoingKind kind = OutgoingKind.of(message.path("kind").asText());
+        if (kind == null || !kind.toTheCustomer() || message.hasNonNull("consent")) {
             return List.of(outgoing);
         }
         List<String> texts = split(message.path("message_text").asText(), bubbles.max(), bubbles.chars());

@@ -44,7 +44,7 @@ public class ReplyFactory {
     }
 
     public Reply reply(Turn turn, String text, String intent, OffsetDateTime callAt) {
-        return build(turn, "reply", text, "reply", true, intent, false, callAt, null);
+        return build(turn, "reply", text, ReplyKind.REPLY, true, intent, false, callAt, null);
     }
 
     /**
@@ -52,8 +52,8 @@ public class ReplyFactory {
      * confirmation in their language, after which the contact is opted out.
      */
     public Reply optOut(@ExchangeProperty(TurnExchange.TURN) Turn turn) {
-        return build(turn, Reply.OPT_OUT, control.optOutReply(turn.contact().language()), Reply.OPT_OUT, true, Reply.OPT_OUT,
-                false, null, Reply.OPTED_OUT);
+        return build(turn, "opt-out", control.optOutReply(turn.contact().language()), ReplyKind.OPT_OUT, true,
+                Reply.OPT_OUT_INTENT, false, null, Reply.OPTED_OUT);
     }
 
     /** Paused (a person at the business handles the chat) or opted out: the messages are stored and handled, not answered. */
@@ -67,12 +67,12 @@ public class ReplyFactory {
      */
     public Reply greeting(@ExchangeProperty(TurnExchange.TURN) Turn turn, @ExchangeProperty(TurnExchange.GREETING) String written) {
         String text = written == null || written.isBlank() ? business.greetingReply() : written;
-        return build(turn, "reply", text, "reply", true, null, false, null, null);
+        return build(turn, "reply", text, ReplyKind.REPLY, true, null, false, null, null);
     }
 
     /** Only voice notes that could not be transcribed: one line, in the customer's language, asking them to write. */
     public Reply voiceUnheard(@ExchangeProperty(TurnExchange.TURN) Turn turn) {
-        return build(turn, "voice-unheard", control.voiceUnheardReply(turn.contact().language()), "reply", true, null, false,
+        return build(turn, "voice-unheard", control.voiceUnheardReply(turn.contact().language()), ReplyKind.REPLY, true, null, false,
                 null, null);
     }
 
@@ -83,7 +83,7 @@ public class ReplyFactory {
     public Reply receipt(Turn turn, PaymentClaim claim) {
         ChatMessage last = turn.lastUnhandled();
         return new Reply(turn.contact().id(), turn.contact().phoneNumber(), outboxId(last.messageId(), "receipt"),
-                control.receiptReply(turn.contact().language()), "reply", last.messageId(), last.id(), turn.unhandledIds(), true,
+                control.receiptReply(turn.contact().language()), ReplyKind.REPLY, last.messageId(), last.id(), turn.unhandledIds(), true,
                 claim.matches() ? "yes" : "other", !claim.matches(), null, now(), null, claim, followed(turn, last));
     }
 
@@ -99,12 +99,12 @@ public class ReplyFactory {
 
     /** Gemini could not answer: a safe reply, a human is asked to look, the messages stay open for a replay. */
     public Reply fallback(@ExchangeProperty(TurnExchange.TURN) Turn turn) {
-        return build(turn, "fallback", business.fallbackReply(), "fallback", false, null, true, null, null);
+        return build(turn, "fallback", business.fallbackReply(), ReplyKind.FALLBACK, false, null, true, null, null);
     }
 
     /** A follow-up touch: sent unprompted, it answers and quotes no customer message. */
     public Reply followUp(long contactId, String phoneNumber, String outboxId, String text) {
-        return new Reply(contactId, phoneNumber, outboxId, text, Reply.FOLLOW_UP, null, 0, List.of(), false, null, false, null, now(), null, null,
+        return new Reply(contactId, phoneNumber, outboxId, text, ReplyKind.FOLLOW_UP, null, 0, List.of(), false, null, false, null, now(), null, null,
                 false);
     }
 
@@ -119,7 +119,7 @@ public class ReplyFactory {
         }
     }
 
-    private Reply build(Turn turn, String purpose, String text, String storedKind, boolean handled, String intent,
+    private Reply build(Turn turn, String purpose, String text, ReplyKind storedKind, boolean handled, String intent,
             boolean needsHuman, OffsetDateTime callAt, String consent) {
         ChatMessage last = turn.lastUnhandled();
         return new Reply(turn.contact().id(), turn.contact().phoneNumber(), outboxId(last.messageId(), purpose), text,

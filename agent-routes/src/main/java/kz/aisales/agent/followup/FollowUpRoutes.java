@@ -3,6 +3,8 @@ package kz.aisales.agent.followup;
 import java.io.IOException;
 
 import kz.aisales.agent.config.FollowUpProperties;
+import kz.aisales.agent.conversation.ConversationStore;
+import kz.aisales.agent.conversation.ReplyFactory;
 import kz.aisales.agent.conversation.TurnExchange;
 import kz.aisales.agent.operations.AgentMetrics;
 import kz.aisales.support.gemini.GeminiException;
@@ -15,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Follow-ups. {@code follow-up-tick}: a Quartz cron ({@code FOLLOW_UP_CRON} in {@code TIMEZONE}, holidays
  * excluded by the {@code followUpHolidays} calendar), defined only when {@code ENABLE_FOLLOW_UPS} is true ->
- * due touches claimed -> each: follow-up prompt for touch N -> Gemini -> {@code reply-send} (kind follow_up)
+ * due touches claimed -> each: the conversation and the customer's last intent -> follow-up prompt for touch N ->
+ * Gemini -> the text, checked, never one sent to that customer before -> {@code reply-send} (kind follow_up)
  * -> touch N+1 scheduled. {@code follow-up-after-turn}: a conversation turn stops, continues or starts the
  * contact's sequence.
  */
@@ -23,6 +26,7 @@ import org.springframework.stereotype.Component;
 public class FollowUpRoutes extends RouteBuilder {
 
     public static final String TOUCH = "followUpTouch";
+    static final String LAST_INTENT = "followUpLastIntent";
 
     private final FollowUpProperties followUps;
 
@@ -49,10 +53,15 @@ public class FollowUpRoutes extends RouteBuilder {
                 .setProperty(TOUCH, body())
                 .setHeader(TurnExchange.CORRELATION_ID, simple("follow-up-${body.followUpId}"))
                 .doTry()
-                    .bean(FollowUpPrompt.class, "request")
-                    .to("direct:gemini-generate")
-                    .bean(FollowUpPrompt.class, "reply")
-                    .bean(FollowUpStore.class, "notARepeat")
+                    .setProperty(TurnExchange.TURN, method(ConversationStore.class, "loadTurn(${body.phoneNumber})"))
+                            .id("load-conversation")
+                    .setProperty(LAST_INTENT, method(FollowUpStore.class, "lastCustomerIntent(${body.contactId})"))
+                    .setBody(method(FollowUpPrompt.class, "request")).id("follow-up-request")
+                    .to("direct:gemini-generate").id("write-touch")
+                    .setBody(method(FollowUpPrompt.class, "text"))
+                    .setBody(method(ReplyFactory.class, "followUp(${exchangeProperty." + TOUCH + ".contactId}, ${exchangeProperty."
+                            + TOUCH + ".phoneNumber}, ${exchangeProperty." + TOUCH + ".outboxId}, ${body})")).id("follow-up-reply")
+                    .bean(FollowUpStore.class, "notARepeat").id("never-a-repeated-text")
                     .to("direct:follow-up-publish")
                 .doCatch(GeminiException.class, IOException.class).onWhen(Outages::notAnOutage)
                     .log(LoggingLevel.WARN, "Follow-up ${exchangeProperty.followUpTouch.followUpId} touch"

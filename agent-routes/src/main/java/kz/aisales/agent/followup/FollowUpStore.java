@@ -13,6 +13,7 @@ import java.util.Map;
 import kz.aisales.agent.config.FollowUpProperties;
 import kz.aisales.agent.config.WorkingHoursProperties;
 import kz.aisales.agent.conversation.Reply;
+import kz.aisales.agent.conversation.ReplyKind;
 import kz.aisales.agent.conversation.Turn;
 import kz.aisales.agent.conversation.TurnExchange;
 import kz.aisales.support.gemini.GeminiException;
@@ -34,7 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class FollowUpStore {
 
-    private static final String FALLBACK = "fallback";
 
     private static final Logger LOG = LoggerFactory.getLogger(FollowUpStore.class);
 
@@ -71,7 +71,7 @@ public class FollowUpStore {
         }
         String intent = reply.payment() != null && reply.payment().matches() ? FollowUpPolicy.PAID
                 : reply.intent() != null ? reply.intent()
-                : FALLBACK.equals(reply.storedKind()) ? FollowUpPolicy.intentFromKeywords(turn.lastUnhandled().text()) : "other";
+                : reply.storedKind() == ReplyKind.FALLBACK ? FollowUpPolicy.intentFromKeywords(turn.lastUnhandled().text()) : "other";
         FollowUpPolicy.Decision decision = policy.afterCustomerMessage(intent, state.activeId() != null, mayStart(state, reply));
         OffsetDateTime now = now();
         if (decision.stopReason() != null) {
@@ -102,7 +102,7 @@ public class FollowUpStore {
 
     private boolean mayStart(ContactState contact, Reply reply) {
         return followUps.enabled()
-                && "reply".equals(reply.storedKind()) && reply.sends() && !reply.needsHuman()
+                && reply.storedKind() == ReplyKind.REPLY && reply.sends() && !reply.needsHuman()
                 && Boolean.TRUE.equals(contact.isClient()) && !contact.needsHuman() && !contact.optedOut()
                 && (contact.pausedUntil() == null || !contact.pausedUntil().isAfter(now()))
                 && !contact.declined();

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import kz.aisales.agent.config.KnowledgeProperties;
+import kz.aisales.agent.prompts.PromptTemplates;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -24,16 +25,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class KnowledgeSearch {
 
-    static final String NOTHING_FOUND = "(в материалах нет подходящих фрагментов)";
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]{3,}");
     private static final int MAX_WORDS = 40;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final KnowledgeProperties knowledge;
+    private final PromptTemplates prompts;
 
-    public KnowledgeSearch(NamedParameterJdbcTemplate jdbc, KnowledgeProperties knowledge) {
+    public KnowledgeSearch(NamedParameterJdbcTemplate jdbc, KnowledgeProperties knowledge, PromptTemplates prompts) {
         this.jdbc = jdbc;
         this.knowledge = knowledge;
+        this.prompts = prompts;
     }
 
     /** The passages a sales turn is given for the customer's text, as the prompt's {@code knowledge_base}. */
@@ -42,7 +44,7 @@ public class KnowledgeSearch {
         for (Passage passage : passages(customerText)) {
             text.append('[').append(passage.file()).append("]\n").append(passage.content()).append("\n\n");
         }
-        return text.isEmpty() ? NOTHING_FOUND : text.toString().strip();
+        return text.isEmpty() ? prompts.texts(PromptTemplates.TURN_TEXTS).get("knowledge_nothing_found") : text.toString().strip();
     }
 
     /**

@@ -56,11 +56,13 @@ public class Moderator {
                 "full_name", CustomerData.NAME_IN_USER_MESSAGE,
                 "business_name", business.name(),
                 "conversation_history", CustomerData.IN_USER_MESSAGE));
+        Map<String, String> texts = prompts.texts(PromptTemplates.TURN_TEXTS);
         return requests.structured(Thinking.Kind.MODERATOR, system, List.of(GeminiRequest.Content.user(
                 CustomerData.fencedName(name)
-                        + (fullName.isEmpty() || fullName.equals(name) ? "" : CustomerData.fenced("Полное имя", fullName))
-                        + CustomerData.fenced("Переписка", Transcripts.plain(turn.history(), name))
-                        + "Классифицируй этот контакт по переписке и верни JSON.")), Classification.SCHEMA);
+                        + (fullName.isEmpty() || fullName.equals(name) ? ""
+                                : CustomerData.fenced(texts.get("moderator_full_name_heading"), fullName))
+                        + CustomerData.fenced(texts.get("moderator_history_heading"), Transcripts.plain(turn.history(), name))
+                        + texts.get("moderator_request"))), Classification.SCHEMA);
     }
 
     public Classification read(@Body String answer) {

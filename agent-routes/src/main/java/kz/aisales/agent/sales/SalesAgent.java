@@ -88,7 +88,9 @@ public class SalesAgent {
         variables.put("contact_name", CustomerData.NAME_IN_USER_MESSAGE);
         variables.put("knowledge_base", knowledge.passagesFor(recentCustomerText(turn)));
         variables.put("current_time", NOW.format(ZonedDateTime.now(clock.withZone(hours.timezone()))));
-        variables.put("working_hours", String.format("понедельник-пятница, %02d:00-%02d:00 (%s)", hours.start(), hours.end(), hours.timezone()));
+        variables.put("working_hours", PromptTemplates.fill(prompts.texts(PromptTemplates.TURN_TEXTS).get("working_hours"), Map.of(
+                "start", String.format("%02d", hours.start()), "end", String.format("%02d", hours.end()),
+                "timezone", hours.timezone().toString())));
         String system = prompts.render(PROMPT, variables) + "\n\n" + languages.instruction(turn.contact().language());
         List<GeminiRequest.Content> conversation = Transcripts.withAttachments(
                 Transcripts.contents(turn.history(), CustomerData.fencedName(turn.contact().displayName())), turn.attachments());

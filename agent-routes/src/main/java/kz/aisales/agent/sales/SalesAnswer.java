@@ -7,6 +7,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import kz.aisales.agent.conversation.Reply;
+
 /**
  * The sales agent's structured answer: the reply, the intent of the customer's latest message (used by
  * follow-ups; {@code opt_out} opts the customer out) and the call the customer agreed to, if any ({@code time} as local {@code YYYY-MM-DDTHH:MM}).
@@ -19,7 +21,7 @@ public record SalesAnswer(String reply, String intent, CallRequest call, Receipt
     public record CallRequest(boolean agreed, String time) {
     }
 
-    public static final List<String> INTENTS = List.of("yes", "no", "uncertain", "opt_out", "other");
+    public static final List<String> INTENTS = List.of("yes", "no", "uncertain", Reply.OPT_OUT_INTENT, "other");
 
     static final Map<String, Object> SCHEMA = Map.of(
             "type", "object",
@@ -68,6 +70,6 @@ public record SalesAnswer(String reply, String intent, CallRequest call, Receipt
     }
 
     public boolean optOut() {
-        return "opt_out".equals(normalisedIntent());
+        return Reply.OPT_OUT_INTENT.equals(normalisedIntent());
     }
 }

@@ -2,6 +2,9 @@ package kz.aisales.agent.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import kz.aisales.agent.config.PromptProperties;
+import kz.aisales.agent.prompts.PromptTemplates;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -9,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class LanguagesTest {
 
-    private final Languages languages = new Languages();
+    private final Languages languages = new Languages(new PromptTemplates(new PromptProperties("target/no-operator-prompts")));
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {

@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import kz.aisales.agent.AgentFlowSupport;
 import kz.aisales.agent.operations.AgentMetrics;
+import kz.aisales.agent.prompts.PromptTemplates;
 
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,9 @@ class FollowUpSequenceIT extends AgentFlowSupport {
 
     private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
     private static final String PHONE = "77070000001";
+
+    @Autowired
+    PromptTemplates promptTemplates;
 
     @Autowired
     ProducerTemplate producer;
@@ -95,9 +99,10 @@ class FollowUpSequenceIT extends AgentFlowSupport {
                     .as("follow-ups sent, touch %d", touch).isGreaterThanOrEqualTo(touchesBefore[touch - 1] + 1);
         }
         List<String> prompts = GEMINI.findAll(followUpRequests()).stream().map(AgentFlowSupport::promptText).toList();
+        Map<String, String> texts = promptTemplates.texts(FollowUpPrompt.TEXTS);
         assertThat(prompts).hasSize(5);
         for (int touch = 1; touch <= 5; touch++) {
-            assertThat(prompts.get(touch - 1)).contains("касание номер " + touch, FollowUpPrompt.STRATEGIES.get(touch - 1));
+            assertThat(prompts.get(touch - 1)).contains("касание номер " + touch, texts.get("touch_" + touch));
         }
         assertThat(jdbc.queryForObject("SELECT count(*) FROM messages WHERE kind = 'follow_up'", Integer.class)).isEqualTo(5);
         clock.set(local(2027, 3, 1, 12, 0));
