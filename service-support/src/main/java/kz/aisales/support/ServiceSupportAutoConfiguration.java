@@ -1,9 +1,12 @@
 package kz.aisales.support;
 
+import kz.aisales.support.gemini.GeminiHttpClientConfigurer;
 import kz.aisales.support.operations.AdminProperties;
 import kz.aisales.support.operations.ConsoleProperties;
 import kz.aisales.support.operations.ConsoleSecurityConfiguration;
 import kz.aisales.support.operations.CorrelationUnitOfWorkFactory;
+import kz.aisales.support.operations.HealthCheck;
+import kz.aisales.support.operations.HealthRoutes;
 import kz.aisales.support.operations.PartnerCallMetrics;
 import kz.aisales.support.operations.QueueDepths;
 import kz.aisales.support.operations.RestResponseHeaders;
@@ -27,8 +30,8 @@ import org.springframework.retry.policy.NeverRetryPolicy;
  * What both services need the same way, as one auto-configuration: the consoles' and the REST API's security
  * ({@link ConsoleSecurityConfiguration}: Hawtio and Jolokia behind the operator's login, the admin key), the
  * correlation id in every log line ({@link CorrelationUnitOfWorkFactory}), the meters of calls to partners and
- * queues ({@link PartnerCallMetrics}), queue depths ({@link QueueDepths}) and the REST answers' headers
- * ({@link RestResponseHeaders}). {@code DATABASE_URL} parsing and the one-line configuration failures are
+ * queues ({@link PartnerCallMetrics}), queue depths ({@link QueueDepths}), the REST answers' headers
+ * ({@link RestResponseHeaders}) and {@code GET /health} over the service's {@link HealthCheck} ({@link HealthRoutes}). {@code DATABASE_URL} parsing and the one-line configuration failures are
  * registered in {@code META-INF/spring.factories}; masked logging is referenced by each service's
  * {@code logback-spring.xml}. Ordered before Spring Boot's security, so its default login never appears.
  */
@@ -69,6 +72,17 @@ public class ServiceSupportAutoConfiguration {
     @Bean
     RestResponseHeaders restResponseHeaders() {
         return new RestResponseHeaders();
+    }
+
+    /** Both services' Gemini calls: the key ({@code gemini.api-key}) inside the client, no retries of its own. */
+    @Bean("geminiHttpClientConfigurer")
+    GeminiHttpClientConfigurer geminiHttpClientConfigurer(@Value("${gemini.api-key:}") String apiKey) {
+        return new GeminiHttpClientConfigurer(apiKey);
+    }
+
+    @Bean
+    HealthRoutes healthRoutes(HealthCheck health) {
+        return new HealthRoutes(health);
     }
 
     @Bean

@@ -6,13 +6,15 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
+import kz.aisales.support.operations.HealthCheck;
+
 /** The answer of {@code GET /health}: each checked component, and which integrations are configured. */
 public record HealthReport(
         String status,
         String service,
         Map<String, String> components,
         Map<String, String> integrations,
-        List<String> failing) {
+        List<String> failing) implements HealthCheck.Report {
 
     public static HealthReport of(String service, Map<String, Boolean> componentsUp, Map<String, Boolean> integrations) {
         Map<String, String> components = new LinkedHashMap<>();
@@ -24,6 +26,7 @@ public record HealthReport(
     }
 
     @JsonIgnore
+    @Override
     public int httpStatus() {
         return failing.isEmpty() ? 200 : 503;
     }

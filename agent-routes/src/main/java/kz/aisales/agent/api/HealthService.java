@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import kz.aisales.agent.config.GeminiProperties;
+import kz.aisales.support.operations.HealthCheck;
 
 import org.springframework.boot.actuate.health.HealthComponent;
 import org.springframework.boot.actuate.health.HealthEndpoint;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Service;
 
 /** Asks Spring Boot's own database and RabbitMQ health indicators, and reports configured integrations. */
 @Service
-public class HealthService {
+public class HealthService implements HealthCheck {
 
     private final HealthEndpoint health;
     private final GeminiProperties gemini;
@@ -22,6 +23,7 @@ public class HealthService {
         this.gemini = gemini;
     }
 
+    @Override
     public HealthReport check() {
         Map<String, Boolean> components = new LinkedHashMap<>();
         components.put("database", up("db"));

@@ -7,6 +7,8 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import kz.aisales.support.operations.HealthCheck;
+
 /**
  * The answer of {@code GET /health}: each checked component, which integrations are configured, the
  * Wappi profile's state ({@code get/status}), the time of the last successful poll, how messages arrive
@@ -22,7 +24,7 @@ public record HealthReport(
         @JsonProperty("wappi_profile") String wappiProfile,
         @JsonProperty("last_successful_poll") String lastSuccessfulPoll,
         String ingress,
-        String sending) {
+        String sending) implements HealthCheck.Report {
 
     public static HealthReport of(String service, Map<String, Boolean> componentsUp, Map<String, Boolean> integrations,
             String wappiProfile, String lastSuccessfulPoll, String ingress, String sending) {
@@ -36,6 +38,7 @@ public record HealthReport(
     }
 
     @JsonIgnore
+    @Override
     public int httpStatus() {
         return failing.isEmpty() ? 200 : 503;
     }

@@ -13,6 +13,7 @@ import kz.aisales.gateway.polling.PollState;
 import kz.aisales.gateway.sending.SendingPause;
 import kz.aisales.gateway.wappi.WappiClient;
 import kz.aisales.gateway.webhook.WebhookRegistration;
+import kz.aisales.support.operations.HealthCheck;
 
 import org.springframework.boot.actuate.health.HealthComponent;
 import org.springframework.boot.actuate.health.HealthEndpoint;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Service;
  * the Wappi profile ({@code get/status}) and the last successful poll.
  */
 @Service
-public class HealthService {
+public class HealthService implements HealthCheck {
 
     private final HealthEndpoint health;
     private final WappiProperties wappi;
@@ -45,6 +46,7 @@ public class HealthService {
         this.pause = pause;
     }
 
+    @Override
     public HealthReport check() {
         Map<String, Boolean> components = new LinkedHashMap<>();
         boolean database = up("db");

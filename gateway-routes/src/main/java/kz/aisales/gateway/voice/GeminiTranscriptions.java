@@ -7,7 +7,6 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import kz.aisales.gateway.config.GeminiProperties;
 import kz.aisales.gateway.config.VoiceProperties;
 import kz.aisales.support.gemini.GeminiAnswers;
 
@@ -19,14 +18,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class GeminiTranscriptions {
 
-    public static final String API_KEY_HEADER = "x-goog-api-key";
-
-    private final GeminiProperties gemini;
     private final VoiceProperties voice;
     private final ObjectMapper json;
 
-    public GeminiTranscriptions(GeminiProperties gemini, VoiceProperties voice, ObjectMapper json) {
-        this.gemini = gemini;
+    public GeminiTranscriptions(VoiceProperties voice, ObjectMapper json) {
         this.voice = voice;
         this.json = json;
     }
@@ -39,13 +34,12 @@ public class GeminiTranscriptions {
         exchange.getMessage().setBody(json.writeValueAsString(body));
     }
 
-    /** Headers of a {@code generateContent} call; the key travels in {@code x-goog-api-key}, never in the URL. */
-    public void authorize(Exchange exchange) {
+    /** Headers of a {@code generateContent} call (the key is added by the HTTP client, never a Camel header). */
+    public void headers(Exchange exchange) {
         Message message = exchange.getMessage();
         message.removeHeaders("CamelHttp*");
         message.setHeader(Exchange.HTTP_METHOD, "POST");
         message.setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
-        message.setHeader(API_KEY_HEADER, gemini.apiKey());
     }
 
     /**

@@ -47,14 +47,12 @@ public class VoiceTranscriptionRoutes extends RouteBuilder {
                         .bean(MediaDownloads.class, "fromLink")
                 .end();
 
+        // the key travels inside the HTTP client (geminiHttpClientConfigurer), never in a header or the URL
         from("direct:gemini-generate").routeId("gemini-generate").routeConfigurationId("propagate-errors")
-                .bean(GeminiTranscriptions.class, "authorize")
-                .doTry()
-                    .to("{{gemini.base-url}}/v1beta/models/{{gemini.model}}:generateContent"
-                            + "?throwExceptionOnFailure=false&skipResponseHeaders=true").id("gemini-generate-call")
-                .doFinally()
-                    .removeHeader(GeminiTranscriptions.API_KEY_HEADER)
-                .end()
+                .bean(GeminiTranscriptions.class, "headers")
+                .to("{{gemini.base-url}}/v1beta/models/{{gemini.model}}:generateContent"
+                        + "?throwExceptionOnFailure=false&skipResponseHeaders=true"
+                        + "&httpClientConfigurer=#geminiHttpClientConfigurer").id("gemini-generate-call")
                 .bean(GeminiTranscriptions.class, "text");
     }
 }
