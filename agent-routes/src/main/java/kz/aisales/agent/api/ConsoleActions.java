@@ -21,6 +21,7 @@ import kz.aisales.agent.conversation.OutgoingKind;
 import kz.aisales.agent.conversation.OutgoingMessage;
 import kz.aisales.agent.conversation.Publication;
 import kz.aisales.agent.conversation.Turn;
+import kz.aisales.agent.followup.StopReason;
 
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
@@ -129,8 +130,8 @@ public class ConsoleActions {
     /** Ends the active sequence {@code id}: no further touch is sent. */
     public Map<String, Object> cancelFollowUp(@Header("id") String id) {
         int updated = jdbc.update("""
-                UPDATE follow_ups SET status = 'stopped', stop_reason = 'operator', next_follow_up_at = NULL, updated_at = :now
-                WHERE id = :id AND status = 'active'""", Map.of("now", now(), "id", number(id)));
+                UPDATE follow_ups SET status = 'stopped', stop_reason = :reason, next_follow_up_at = NULL, updated_at = :now
+                WHERE id = :id AND status = 'active'""", Map.of("reason", StopReason.OPERATOR.stored(), "now", now(), "id", number(id)));
         if (updated == 0) {
             throw ApiProblem.notFound("active follow-up");
         }

@@ -17,11 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class FollowUpPolicy {
 
-    public static final String CLIENT_SAID_YES = "client_said_yes";
-    public static final String CLIENT_SAID_NO = "client_said_no";
-    public static final String CLIENT_RESPONDED = "client_responded";
-    public static final String OPTED_OUT = "opted_out";
-    public static final String PAYMENT_CLAIMED = "payment_claimed";
     /** Not a model's intent: the turn's reply answers a payment receipt for the business. */
     public static final String PAID = "paid";
 
@@ -35,7 +30,7 @@ public class FollowUpPolicy {
     public enum Action { NONE, START, CONTINUE }
 
     /** What a customer message does: stop the active sequence (with this reason), rule out follow-ups, start or continue one. */
-    public record Decision(String stopReason, boolean declines, Action action) {
+    public record Decision(StopReason stopReason, boolean declines, Action action) {
     }
 
     private final int touches;
@@ -51,12 +46,12 @@ public class FollowUpPolicy {
      */
     public Decision afterCustomerMessage(String intent, boolean hasActive, boolean mayStart) {
         return switch (intent) {
-            case "yes" -> new Decision(hasActive ? CLIENT_SAID_YES : null, false, Action.NONE);
-            case "no" -> new Decision(hasActive ? CLIENT_SAID_NO : null, true, Action.NONE);
-            case "opt_out" -> new Decision(hasActive ? OPTED_OUT : null, true, Action.NONE);
-            case PAID -> new Decision(hasActive ? PAYMENT_CLAIMED : null, true, Action.NONE);
+            case "yes" -> new Decision(hasActive ? StopReason.CLIENT_SAID_YES : null, false, Action.NONE);
+            case "no" -> new Decision(hasActive ? StopReason.CLIENT_SAID_NO : null, true, Action.NONE);
+            case "opt_out" -> new Decision(hasActive ? StopReason.OPTED_OUT : null, true, Action.NONE);
+            case PAID -> new Decision(hasActive ? StopReason.PAYMENT_CLAIMED : null, true, Action.NONE);
             case "uncertain" -> new Decision(null, false, hasActive ? Action.CONTINUE : mayStart ? Action.START : Action.NONE);
-            default -> new Decision(hasActive ? CLIENT_RESPONDED : null, false, mayStart ? Action.START : Action.NONE);
+            default -> new Decision(hasActive ? StopReason.CLIENT_RESPONDED : null, false, mayStart ? Action.START : Action.NONE);
         };
     }
 

@@ -78,7 +78,7 @@ public class FollowUpStore {
             jdbc.update("""
                     UPDATE follow_ups SET status = 'stopped', stop_reason = :reason, next_follow_up_at = NULL,
                         claimed_by = NULL, claimed_until = NULL, updated_at = :now
-                    WHERE id = :id AND status = 'active'""", Map.of("reason", decision.stopReason(), "now", now, "id", state.activeId()));
+                    WHERE id = :id AND status = 'active'""", Map.of("reason", decision.stopReason().stored(), "now", now, "id", state.activeId()));
         }
         if (decision.declines()) {
             jdbc.update("UPDATE contacts SET follow_ups_declined_at = :now, updated_at = :now WHERE id = :contact AND follow_ups_declined_at IS NULL",

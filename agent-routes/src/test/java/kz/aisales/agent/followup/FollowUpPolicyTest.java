@@ -20,25 +20,25 @@ class FollowUpPolicyTest {
 
     @Test
     void aClearYesStopsTheSequenceAndStartsNone() {
-        assertThat(policy.afterCustomerMessage("yes", true, true)).isEqualTo(new Decision(FollowUpPolicy.CLIENT_SAID_YES, false, Action.NONE));
+        assertThat(policy.afterCustomerMessage("yes", true, true)).isEqualTo(new Decision(StopReason.CLIENT_SAID_YES, false, Action.NONE));
     }
 
     @Test
     void aClearNoStopsTheSequenceForGood() {
-        assertThat(policy.afterCustomerMessage("no", true, true)).isEqualTo(new Decision(FollowUpPolicy.CLIENT_SAID_NO, true, Action.NONE));
+        assertThat(policy.afterCustomerMessage("no", true, true)).isEqualTo(new Decision(StopReason.CLIENT_SAID_NO, true, Action.NONE));
         assertThat(policy.afterCustomerMessage("no", false, true)).isEqualTo(new Decision(null, true, Action.NONE));
     }
 
     @Test
     void anOptOutStopsTheSequenceForGood() {
-        assertThat(policy.afterCustomerMessage("opt_out", true, true)).isEqualTo(new Decision(FollowUpPolicy.OPTED_OUT, true, Action.NONE));
+        assertThat(policy.afterCustomerMessage("opt_out", true, true)).isEqualTo(new Decision(StopReason.OPTED_OUT, true, Action.NONE));
         assertThat(policy.afterCustomerMessage("opt_out", false, true)).isEqualTo(new Decision(null, true, Action.NONE));
     }
 
     @Test
     void aPaymentReceiptStopsTheSequenceForGood() {
         assertThat(policy.afterCustomerMessage(FollowUpPolicy.PAID, true, true))
-                .isEqualTo(new Decision(FollowUpPolicy.PAYMENT_CLAIMED, true, Action.NONE));
+                .isEqualTo(new Decision(StopReason.PAYMENT_CLAIMED, true, Action.NONE));
         assertThat(policy.afterCustomerMessage(FollowUpPolicy.PAID, false, true)).isEqualTo(new Decision(null, true, Action.NONE));
     }
 
@@ -54,7 +54,7 @@ class FollowUpPolicyTest {
 
     @Test
     void anyOtherReplyStopsTheSequenceAndTheBotsReplyStartsANewOne() {
-        assertThat(policy.afterCustomerMessage("other", true, true)).isEqualTo(new Decision(FollowUpPolicy.CLIENT_RESPONDED, false, Action.START));
+        assertThat(policy.afterCustomerMessage("other", true, true)).isEqualTo(new Decision(StopReason.CLIENT_RESPONDED, false, Action.START));
     }
 
     @Test
