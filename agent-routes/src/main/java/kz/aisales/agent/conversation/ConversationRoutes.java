@@ -2,6 +2,7 @@ package kz.aisales.agent.conversation;
 
 import static kz.aisales.agent.conversation.TurnExchange.CONTROL;
 import static kz.aisales.agent.conversation.TurnExchange.CORRELATION_ID;
+import static kz.aisales.agent.conversation.TurnExchange.WRITTEN_AT;
 import static kz.aisales.agent.conversation.TurnExchange.INCOMING;
 import static kz.aisales.agent.conversation.TurnExchange.INCOMING_JSON;
 import static kz.aisales.agent.conversation.TurnExchange.OUTGOING;
@@ -80,7 +81,8 @@ public class ConversationRoutes extends RouteBuilder {
                 .setProperty(INCOMING, method(GatewayFiles.class, "fetched(${exchangeProperty.incoming})")).id("media-fetch")
                 .bean(ConversationStore.class, "storeIncoming(${exchangeProperty.incoming})")
                 .setHeader(PHONE, simple("${exchangeProperty.incoming.phoneNumber}"))
-                .removeHeaders("*", PHONE, CORRELATION_ID)
+                .setHeader(WRITTEN_AT, method(LatestMessageStrategy.class, "writtenAt(${exchangeProperty.incoming})"))
+                .removeHeaders("*", PHONE, CORRELATION_ID, WRITTEN_AT)
                 .bean(AgentMetrics.class, "received(${exchangeProperty.incoming.messageType})")
                 .log("Received ${exchangeProperty.incoming.messageType} message ${exchangeProperty.incoming.messageId}"
                         + " from ${exchangeProperty.incoming.phoneNumber}")

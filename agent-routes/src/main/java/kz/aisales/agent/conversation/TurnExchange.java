@@ -10,6 +10,8 @@ public final class TurnExchange {
     public static final String PHONE = "phone_number";
     /** Header: the Wappi message id (or follow-up id) that started the chain; in every log line. */
     public static final String CORRELATION_ID = "correlation_id";
+    /** Header: when the customer wrote the message (epoch milliseconds), so a burst keeps its newest whatever the arrival order. */
+    public static final String WRITTEN_AT = "written_at";
     /** Property: the {@link IncomingMessage} being consumed. */
     public static final String INCOMING = "incoming";
     /** Property: the burst's message as JSON, kept to park the turn on the dead-letter queue. */
