@@ -76,7 +76,8 @@ public class WappiSelfCheck {
                 : "polling is the ingress (see README, \"Connecting your Wappi number\")"));
         report.put("sending", finding(pause.current().map(p -> (Object) Map.of("paused_since", p.since().toString(),
                 "reason", p.reason())).orElse("active"), pause.active()
-                ? "every outgoing message waits in its queue until POST /wappi/sending/resume"
+                ? "follow-ups wait in their queue until an operator resumes (console, or POST /wappi/sending/resume);"
+                        + " replies still go"
                 : "sends at most SEND_RATE_LIMIT messages per SEND_RATE_PERIOD_SECONDS"));
         return report;
     }

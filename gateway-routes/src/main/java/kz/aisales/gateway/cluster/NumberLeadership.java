@@ -78,6 +78,10 @@ public class NumberLeadership {
     }
 
     synchronized void check() {
+        if (!camel.isStarted()) {
+            // routes cannot start yet; the next check takes the lock (Camel starts with the application, tests later)
+            return;
+        }
         boolean holds;
         try {
             holds = holdsLock();

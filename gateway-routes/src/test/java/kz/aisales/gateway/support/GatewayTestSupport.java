@@ -17,6 +17,8 @@ import kz.aisales.gateway.config.QueueProperties;
 import kz.aisales.gateway.GatewayApplication;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.amqp.core.AmqpAdmin;
@@ -40,6 +42,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * with Wappi and Gemini stubbed by one WireMock server over real HTTP, real PostgreSQL and RabbitMQ.
  * Before each test: stubs reset, poller stopped while the tables and queues are emptied.
  */
+@CamelSpringBootTest
+@DisableJmx(false) // the routes' MBeans, for Jolokia (operations/OperationsIT) and route coverage
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 public abstract class GatewayTestSupport {
