@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Follow-ups. {@code follow-up-tick}: a Quartz cron ({@code FOLLOW_UP_CRON} in {@code TIMEZONE}, holidays
- * excluded by the {@code followUpHolidays} calendar), defined only when {@code ENABLE_FOLLOW_UPS} is true ->
+ * excluded by the {@code followUpHolidays} calendar), defined only when {@code ENABLE_FOLLOW_UPS} is true, run by one
+ * replica per scheduled time ({@link FollowUpTicks}) ->
  * due touches claimed -> each: the conversation and the customer's last intent -> follow-up prompt for touch N ->
  * Gemini -> the text, checked, never one sent to that customer before -> {@code reply-send} (kind follow_up)
  * -> touch N+1 scheduled. {@code follow-up-after-turn}: a conversation turn stops, continues or starts the
@@ -40,7 +41,10 @@ public class FollowUpRoutes extends RouteBuilder {
             from("quartz:follow-ups/tick?cron=RAW({{follow-up.cron}})&trigger.timeZone={{working-hours.timezone}}"
                     + "&customCalendar=#followUpHolidays")
                     .routeId("follow-up-tick").routeConfigurationId("tick-errors")
-                    .to("direct:follow-up-due");
+                    // every replica's trigger fires; one of them ticks
+                    .filter(method(FollowUpTicks.class, "firstForItsTime")).id("once-per-cluster")
+                        .to("direct:follow-up-due")
+                    .end();
         }
 
         from("direct:follow-up-due").routeId("follow-up-due").routeConfigurationId("propagate-errors")
