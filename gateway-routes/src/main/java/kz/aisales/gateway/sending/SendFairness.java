@@ -84,6 +84,17 @@ public class SendFairness {
                 && gap.waitMillis(message) > 0;
     }
 
+    /** No earlier message to the same customer went back to the queue ahead of this one: it is the next they get. */
+    public boolean nextInLine(@ExchangeProperty(WappiSendRoutes.OUTGOING) OutgoingMessage message) {
+        return !behindAnEarlierOne(deferred.get(line(queueOf(message), message)), message.idempotencyKey());
+    }
+
+    /** After this message left: another one to the same customer is back in the queue, the next they get. */
+    public boolean anotherWaits(@ExchangeProperty(WappiSendRoutes.OUTGOING) OutgoingMessage message) {
+        Deque<String> back = deferred.get(line(queueOf(message), message));
+        return back != null && !back.isEmpty();
+    }
+
     public int nextDeferral(@Header(DEFERRALS) Integer deferrals) {
         return deferrals == null ? 1 : deferrals + 1;
     }

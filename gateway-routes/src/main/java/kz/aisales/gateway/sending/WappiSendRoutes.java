@@ -20,8 +20,10 @@ import org.springframework.stereotype.Component;
  * ({@link DeliveryCheck}) -> {@code wappi-send-request}: throttle, at most {@code SEND_RATE_LIMIT} attempts per
  * {@code SEND_RATE_PERIOD_SECONDS} for replies, follow-ups and their retries together -> Wappi {@code message/send}
  * or {@code message/reply} (a quote, unless {@code quote} is false) -> {@code message_logs}. At the first look at a
- * reply, beside the send: mark the answered message read (when asked) and show "typing..." ({@link Typing}); the
- * message's typing time is part of the wait for its customer ({@link SendGap}), which other customers never wait for.
+ * reply, beside the send: mark the answered message read (when asked) and show "typing..." ({@link Typing}) unless an
+ * earlier message to that customer is still to go; once a message left, the next one to that customer (a reply's next
+ * bubble) is typed at once. The message's typing time is part of the wait for its customer ({@link SendGap}), which
+ * other customers never wait for.
  * A message to a customer who opted out ({@link OptOuts}) is refused and logged, never sent. While sending is paused
  * after a ban signal ({@link SendingPause}) follow-ups wait, replies still go; a follow-up to a customer who did not write
  * lately waits while the number's cold budgets are used up ({@link ColdBudget}). Each call is recorded in
@@ -37,6 +39,8 @@ public class WappiSendRoutes extends RouteBuilder {
     static final String OUTBOX_KEY = "outboxKey";
     static final String DELIVERED_COPY = "deliveredCopy";
     static final String DEFER_TO = "deferTo";
+    static final String NEXT_IN_LINE = "nextInLine";
+    static final String ANOTHER_WAITS = "anotherWaits";
 
     private final SendingProperties sending;
 
@@ -63,8 +67,9 @@ public class WappiSendRoutes extends RouteBuilder {
         from("direct:wappi-send").routeId("wappi-send").routeConfigurationId("send-errors")
                 .setProperty(OUTGOING, method(OutgoingMessages.class, "read")).id("read-outgoing")
                 .setProperty(OUTBOX_KEY, simple("${exchangeProperty." + OUTGOING + ".idempotencyKey}")).id("outbox-key")
-                // the customer sees their message read, and the reply typed, from the sender's first look on;
-                // beside the send, never holding it
+                // the customer sees their message read, and the reply typed, from the sender's first look on (typed
+                // only when nothing earlier to them is still to go); beside the send, never holding it
+                .setProperty(NEXT_IN_LINE, method(SendFairness.class, "nextInLine"))
                 .wireTap("direct:wappi-send-read-and-type").id("read-and-type")
                 // round robin: a message that would hold the sender for its customer's gap or typing time lets the
                 // others go first, also those that arrive while it waits
@@ -107,6 +112,9 @@ public class WappiSendRoutes extends RouteBuilder {
                                     .delay(method(SendGap.class, "waitMillis")).syncDelayed().id("gap-per-customer").end()
                                     .to("direct:wappi-send-call").id("wappi-send-deliver")
                                     .bean(SendLog.class, "sent").id("log-sent")
+                                    // the next bubble to this customer is typed as soon as this one left
+                                    .setProperty(ANOTHER_WAITS, method(SendFairness.class, "anotherWaits"))
+                                    .wireTap("direct:wappi-send-type-next").id("type-the-next")
                                     .bean(OptOuts.class, "sent").id("remember-opt-out")
                                     .bean(IdempotencyConfiguration.OUTBOX, "add(${exchangeProperty." + OUTBOX_KEY + "})")
                             .end()
@@ -157,6 +165,16 @@ public class WappiSendRoutes extends RouteBuilder {
                                 + " ${exception.message}")
                     .end()
                 .end()
+                .filter(exchangeProperty(NEXT_IN_LINE))
+                    .to("direct:wappi-send-typing")
+                .end();
+
+        from("direct:wappi-send-type-next").routeId("wappi-send-type-next").routeConfigurationId("propagate-errors")
+                .filter(exchangeProperty(ANOTHER_WAITS))
+                    .to("direct:wappi-send-typing")
+                .end();
+
+        from("direct:wappi-send-typing").routeId("wappi-send-typing").routeConfigurationId("propagate-errors")
                 .filter(method(Typing.class, "presence"))
                     .setBody(method(Typing.class, "payload"))
                     .removeHeader(WappiRequests.QUERY)

@@ -95,7 +95,7 @@ class TypingIT extends GatewayTestSupport {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aProfileWithoutTheTypingEndpointStillSendsAndIsNotAskedAgain() throws Exception {
         stubWappi(false);
         String first = newChat().replace("@c.us", "");
@@ -109,6 +109,33 @@ class TypingIT extends GatewayTestSupport {
         assertThat(requests(TYPING)).as("asked once, refused, then left alone").hasSize(1);
         assertThat(typing.presence()).isFalse();
         assertThat(requests(MARK_READ)).hasSize(2);
+    }
+
+    @Test
+    @Order(3)
+    void eachBubbleIsTypedAfterTheOneBeforeItLeft() throws Exception {
+        stubWappi(true);
+        String phone = newChat().replace("@c.us", "");
+        Map<String, Object> first = reply(phone, "Здравствуйте! Курс длится три месяца.");
+        Map<String, Object> second = reply(phone, "Занятия по вечерам, в записи тоже можно.");
+        second.put("outbox_id", first.get("outbox_id") + ":2");
+        second.put("reply_to_message_id", null);
+        second.put("mark_as_read", false);
+
+        publishOutgoing(first, "corr-typing-bubble-1");
+        publishOutgoing(second, "corr-typing-bubble-2");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> requests(SEND).size() == 2);
+        List<LoggedRequest> sends = requests(SEND);
+        List<LoggedRequest> typed = requests(TYPING);
+        assertThat(typed).as("once before each bubble").hasSize(2);
+        long firstSent = sends.get(0).getLoggedDate().getTime();
+        long secondSent = sends.get(1).getLoggedDate().getTime();
+        assertThat(typed.get(0).getLoggedDate().getTime()).isLessThan(firstSent);
+        assertThat(typed.get(1).getLoggedDate().getTime()).as("the second bubble typed after the first left")
+                .isGreaterThanOrEqualTo(firstSent).isLessThan(secondSent);
+        System.out.printf("TYPING BUBBLES: bubble 2 typed %d ms after bubble 1 left, sent %d ms after it%n",
+                typed.get(1).getLoggedDate().getTime() - firstSent, secondSent - firstSent);
     }
 
     private static void stubWappi(boolean typingWorks) {
