@@ -77,14 +77,14 @@ public class FollowUpPrompt {
     /** The request that writes this touch of this conversation, after the customer's last intent. */
     public GeminiRequest request(@ExchangeProperty(FollowUpRoutes.TOUCH) DueTouch touch,
             @ExchangeProperty(TurnExchange.TURN) Turn conversation, @ExchangeProperty(FollowUpRoutes.LAST_INTENT) String lastIntent) {
-        Map<String, String> variables = variables(touch.touchNumber(), conversation, lastIntent,
+        Map<String, String> texts = prompts.texts(TEXTS);
+        Map<String, String> variables = variables(texts, touch.touchNumber(), conversation, lastIntent,
                 ZonedDateTime.now(clock.withZone(hours.timezone())));
         Map<String, String> system = new HashMap<>(variables);
         system.put("conversation_history", CustomerData.IN_USER_MESSAGE);
         system.put("last_client_message", CustomerData.IN_USER_MESSAGE);
         system.put("contact_name", CustomerData.NAME_IN_USER_MESSAGE);
         String instruction = prompts.render(PROMPT, system) + "\n\n" + languages.instruction(conversation.contact().language());
-        Map<String, String> texts = prompts.texts(TEXTS);
         return requests.structured(Thinking.Kind.FOLLOW_UP, instruction, List.of(GeminiRequest.Content.user(
                 CustomerData.fencedName(conversation.contact().displayName())
                         + CustomerData.fenced(texts.get("history_heading"), variables.get("conversation_history"))
@@ -102,11 +102,15 @@ public class FollowUpPrompt {
     }
 
     Map<String, String> variables(int touch, Turn conversation, String lastCustomerIntent, ZonedDateTime now) {
+        return variables(prompts.texts(TEXTS), touch, conversation, lastCustomerIntent, now);
+    }
+
+    private Map<String, String> variables(Map<String, String> texts, int touch, Turn conversation, String lastCustomerIntent,
+            ZonedDateTime now) {
         List<ChatMessage> history = conversation.history();
         ChatMessage lastCustomer = last(history, true);
         ChatMessage lastBot = last(history, false);
         ChatMessage silentSince = lastCustomer != null ? lastCustomer : lastBot;
-        Map<String, String> texts = prompts.texts(TEXTS);
         Map<String, String> variables = new HashMap<>();
         variables.put("business_name", business.name());
         variables.put("kaspi_payment_link", business.kaspiPaymentLink() == null ? "" : business.kaspiPaymentLink());
