@@ -95,9 +95,9 @@ public final class Benchmark {
             gemini.latency(Duration.ofSeconds(2));
             Stats slow = repeat(() -> call(() -> 100 / burst(100, Duration.ofMinutes(5))));
             record("100 new contacts at once, LLM 2 s: time to all replies (s)", slow.format("%.1f"));
-            system.restart("agent", Map.of("CONVERSATION_CONCURRENCY", "20"));
+            system.restart("agent", Map.of("MODERATION_MODE", "separate"));
             Stats before = repeat(() -> call(() -> 100 / burst(100, Duration.ofMinutes(5))));
-            record("  the same with CONVERSATION_CONCURRENCY=20, the earlier default (s)", before.format("%.1f"));
+            record("  the same with MODERATION_MODE=separate, the earlier way: moderator call, then sales call (s)", before.format("%.1f"));
             system.restart("agent", Map.of());
             gemini.latency(Duration.ZERO);
 

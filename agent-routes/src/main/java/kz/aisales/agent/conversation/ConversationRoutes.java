@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 
 import kz.aisales.agent.config.ConversationProperties;
+import kz.aisales.agent.config.ModerationProperties;
 import kz.aisales.agent.control.ConversationControl;
 import kz.aisales.agent.control.ManagerNotices;
 import kz.aisales.agent.media.GatewayFiles;
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Component;
  * incoming_messages -> store once, upsert the contact -> a burst of one contact's messages becomes one
  * turn -> under the contact's lease: the customer's language stored; a paused or opted-out contact held (stored,
  * not answered), a request to stop confirmed once; only voice notes that could not be transcribed get one line asking
- * to write (no model call); otherwise moderator while unclassified, then silence, a greeting or the sales agent -> the follow-up sequence updated from the customer's intent -> the reply stored, then
+ * to write (no model call); otherwise the moderator's verdict while unclassified (asked with the first sales reply, or by a moderator call first: MODERATION_MODE), then silence, a greeting or the sales agent -> the follow-up sequence updated from the customer's intent -> the reply stored, then
  * published to outgoing_messages (a turn replayed after a failure in between publishes the stored reply, not a new
  * one). A turn answers every customer message still open, so a repeated turn finds nothing left and never
  * replies twice. Follow-up touches are published through {@code reply-send} too (to their own queue, so the
@@ -178,7 +179,12 @@ public class ConversationRoutes extends RouteBuilder {
 
         from("direct:conversation-classified-answer").routeId("conversation-classified-answer").routeConfigurationId("propagate-errors")
                 .filter(simple("${exchangeProperty.turn.contact.isClient} == null"))
-                    .to("direct:moderation-classify")
+                    .choice()
+                        .when(method(ModerationProperties.class, "combined"))
+                            .to("direct:sales-first-reply")
+                        .otherwise()
+                            .to("direct:moderation-classify")
+                    .end()
                 .end()
                 .choice()
                     .when(simple("${exchangeProperty.turn.contact.isClient} == false"))

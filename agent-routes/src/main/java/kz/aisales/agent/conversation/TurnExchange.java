@@ -26,6 +26,8 @@ public final class TurnExchange {
     public static final String PUBLICATION = "publication";
     /** Property: the moderator's verdict on the contact, when it judged it in this turn. */
     public static final String VERDICT = "verdict";
+    /** Property: the sales agent's answer ({@code SalesAnswer}), once the turn has one. */
+    public static final String SALES_ANSWER = "salesAnswer";
     /** Property: the greeting the moderator wrote for a contact it cannot place yet (checked), or null. */
     public static final String GREETING = "greeting";
     /** Property: what conversation control decided for the turn. */

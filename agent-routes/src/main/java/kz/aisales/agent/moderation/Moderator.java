@@ -29,6 +29,8 @@ import org.springframework.stereotype.Component;
 public class Moderator {
 
     static final String PROMPT = "moderator_prompt.txt";
+    /** Who is a potential client: the moderator's prompt and a new contact's first sales prompt share them. */
+    public static final String RULES = "moderation_rules.txt";
     static final int MAX_GREETING_CHARS = 400;
 
     private final PromptTemplates prompts;
@@ -55,7 +57,8 @@ public class Moderator {
                 "contact_name", CustomerData.NAME_IN_USER_MESSAGE,
                 "full_name", CustomerData.NAME_IN_USER_MESSAGE,
                 "business_name", business.name(),
-                "conversation_history", CustomerData.IN_USER_MESSAGE));
+                "conversation_history", CustomerData.IN_USER_MESSAGE,
+                "moderation_rules", prompts.render(RULES, Map.of())));
         Map<String, String> texts = prompts.texts(PromptTemplates.TURN_TEXTS);
         return requests.structured(Thinking.Kind.MODERATOR, system, List.of(GeminiRequest.Content.user(
                 CustomerData.fencedName(name)

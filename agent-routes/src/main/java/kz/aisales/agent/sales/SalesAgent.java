@@ -26,6 +26,8 @@ import kz.aisales.agent.gemini.GeminiRequestFactory;
 import kz.aisales.agent.gemini.StructuredAnswers;
 import kz.aisales.agent.gemini.Thinking;
 import kz.aisales.agent.knowledge.KnowledgeSearch;
+import kz.aisales.agent.moderation.Classification;
+import kz.aisales.agent.moderation.Moderator;
 import kz.aisales.agent.prompts.CustomerData;
 import kz.aisales.agent.prompts.PromptTemplates;
 import kz.aisales.support.gemini.GeminiException;
@@ -46,6 +48,8 @@ import org.springframework.stereotype.Component;
 public class SalesAgent {
 
     static final String PROMPT = "sales_agent_prompt.txt";
+    /** Added for a contact not classified yet: the moderator's rules, and what the reply is for each verdict. */
+    static final String VERDICT_PROMPT = "sales_verdict_prompt.txt";
     private static final int RECENT_CUSTOMER_MESSAGES = 3;
     private static final DateTimeFormatter NOW = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm, EEEE", Locale.forLanguageTag("ru"));
 
@@ -91,15 +95,25 @@ public class SalesAgent {
         variables.put("working_hours", PromptTemplates.fill(prompts.texts(PromptTemplates.TURN_TEXTS).get("working_hours"), Map.of(
                 "start", String.format("%02d", hours.start()), "end", String.format("%02d", hours.end()),
                 "timezone", hours.timezone().toString())));
-        String system = prompts.render(PROMPT, variables) + "\n\n" + languages.instruction(turn.contact().language());
+        boolean judging = turn.contact().isClient() == null;
+        String system = prompts.render(PROMPT, variables)
+                + (judging ? "\n\n" + prompts.render(VERDICT_PROMPT, Map.of("moderation_rules", prompts.render(Moderator.RULES, Map.of()))) : "")
+                + "\n\n" + languages.instruction(turn.contact().language());
         List<GeminiRequest.Content> conversation = Transcripts.withAttachments(
                 Transcripts.contents(turn.history(), CustomerData.fencedName(turn.contact().displayName())), turn.attachments());
-        return requests.structured(Thinking.Kind.SALES, system, conversation,
-                turn.attachments().isEmpty() ? SalesAnswer.SCHEMA : SalesAnswer.WITH_FILES);
+        return requests.structured(Thinking.Kind.SALES, system, conversation, SalesAnswer.schema(!turn.attachments().isEmpty(), judging));
     }
 
-    public Reply reply(@ExchangeProperty(TurnExchange.TURN) Turn turn, @Body String answer) {
-        SalesAnswer sales = answers.read(answer, SalesAnswer.class);
+    public SalesAnswer read(@Body String answer) {
+        return answers.read(answer, SalesAnswer.class);
+    }
+
+    /** The moderator's verdict that came with a new contact's first sales answer. */
+    public Classification verdict(@ExchangeProperty(TurnExchange.SALES_ANSWER) SalesAnswer answer) {
+        return answer.classification();
+    }
+
+    public Reply reply(@ExchangeProperty(TurnExchange.TURN) Turn turn, @ExchangeProperty(TurnExchange.SALES_ANSWER) SalesAnswer sales) {
         if (sales.reply() == null || sales.reply().isBlank()) {
             throw new GeminiException("sales answer without reply text");
         }
