@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * incoming_messages -> store once, upsert the contact -> a burst of one contact's messages becomes one
- * turn -> under the contact's lease: the customer's language stored; a paused or opted-out contact held (stored,
+ * turn, whichever replicas consumed them ({@link BurstWindow}) -> under the contact's lease: the customer's language stored; a paused or opted-out contact held (stored,
  * not answered), a request to stop confirmed once; only voice notes that could not be transcribed get one line asking
  * to write (no model call); otherwise the moderator's verdict while unclassified (asked with the first sales reply, or by a moderator call first: MODERATION_MODE), then silence, a greeting or the sales agent -> the follow-up sequence updated from the customer's intent -> the reply stored, then
  * published to outgoing_messages (a turn replayed after a failure in between publishes the stored reply, not a new
@@ -118,6 +118,10 @@ public class ConversationRoutes extends RouteBuilder {
                 .split(method(ConversationStore.class, "unpublished(${exchangeProperty.turn.contact})")).stopOnException()
                         .id("republish-stored")
                     .to("direct:reply-publish")
+                .end()
+                .filter(method(BurstWindow.class, "openElsewhere")).id("burst-open-on-another-replica")
+                    .log("${exchangeProperty.phone_number} wrote again within the burst window, to another replica: its turn answers the whole burst")
+                    .stop()
                 .end()
                 .filter(simple("${exchangeProperty.turn.hasUnhandled}")).id("has-unanswered-messages")
                     .setProperty(TURN, method(ConversationControl.class, "withLanguage")).id("detect-language")
