@@ -41,6 +41,12 @@ public final class RunningSystem implements AutoCloseable {
      * the agent keeps a free port of its own, never this one. Without it the gateway gets a free port too.
      */
     public static final String GATEWAY_PORT = "GATEWAY_PORT";
+    /**
+     * How the services' JVMs run: {@code -Dservice.jvm=small} (the benchmark) as in their 512 MB containers
+     * ({@link ServiceProcess#SMALL}); otherwise with a 384 MB heap, room for the system tests' heaviest scenarios.
+     */
+    private static final List<String> JVM_OPTIONS = "small".equals(System.getProperty("service.jvm"))
+            ? ServiceProcess.SMALL : List.of("-Xmx384m");
     public static final List<String> QUEUES = List.of("incoming_messages", "outgoing_messages", "outgoing_follow_ups",
             "voice_transcription");
 
@@ -199,7 +205,7 @@ public final class RunningSystem implements AutoCloseable {
                 port = freePort();
             } while (fixedGatewayPort != null && String.valueOf(port).equals(fixedGatewayPort.trim()));
         }
-        return ServiceProcess.start(service, jar(service), port, environment, log(logName), List.of("-Xmx384m"));
+        return ServiceProcess.start(service, jar(service), port, environment, log(logName), JVM_OPTIONS);
     }
 
     public static String queue(String name) {

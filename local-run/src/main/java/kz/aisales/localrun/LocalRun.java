@@ -55,11 +55,11 @@ public final class LocalRun {
         }
 
         ServiceProcess gateway = ServiceProcess.start("gateway", jar(env, "GATEWAY_JAR", "gateway-routes"),
-                port(env, "GATEWAY_PORT", 8000), Map.of("DATABASE_URL", gatewayDb, "RABBITMQ_URL", rabbit), null, List.of());
+                port(env, "GATEWAY_PORT", 8000), Map.of("DATABASE_URL", gatewayDb, "RABBITMQ_URL", rabbit), null, ServiceProcess.SMALL);
         running.add(gateway);
         ServiceProcess agent = ServiceProcess.start("agent", jar(env, "AGENT_JAR", "agent-routes"),
                 port(env, "AGENT_PORT", 8001), Map.of("DATABASE_URL", agentDb, "RABBITMQ_URL", rabbit,
-                        "GATEWAY_URL", gateway.baseUri().toString()), null, List.of());
+                        "GATEWAY_URL", gateway.baseUri().toString()), null, ServiceProcess.SMALL);
         running.add(agent);
 
         for (ServiceProcess service : List.of(gateway, agent)) {
