@@ -38,9 +38,13 @@ public class KnowledgeIndexer {
         this.knowledge = knowledge;
     }
 
-    /** Replaces the passages of one file; a file without text (empty or scanned) ends up with none. */
+    /**
+     * Replaces the passages of one file; a file without text (empty or scanned) ends up with none. Replicas that share
+     * the folder index the same file one after the other (a transaction lock on its name), never into each other.
+     */
     @Transactional
     public int index(@Header(Exchange.FILE_NAME) String file, @Body String text) {
+        jdbc.queryForObject("SELECT pg_advisory_xact_lock(hashtext('knowledge_chunks:' || :file))::text", Map.of("file", file), String.class);
         jdbc.update("DELETE FROM knowledge_chunks WHERE source_file = :file", Map.of("file", file));
         List<String> chunks = TextChunker.chunk(text == null ? "" : text, knowledge.chunkChars());
         if (chunks.isEmpty()) {

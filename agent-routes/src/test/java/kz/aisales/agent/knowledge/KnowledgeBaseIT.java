@@ -9,7 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
@@ -25,6 +29,8 @@ class KnowledgeBaseIT extends AgentFlowSupport {
 
     @Autowired
     KnowledgeProperties knowledge;
+    @Autowired
+    KnowledgeIndexer indexer;
 
     Path folder;
 
@@ -77,6 +83,31 @@ class KnowledgeBaseIT extends AgentFlowSupport {
 
         Files.delete(notes);
         await().atMost(Duration.ofSeconds(15)).until(() -> !indexedFiles().contains("notes.txt"));
+    }
+
+    @Test
+    void replicasIndexingTheSameFileAtOnceLeaveOneCopyOfItsPassages() throws IOException {
+        String text = "Курс Vibe Coding стоит 200 000 тенге.\n\n".repeat(40);
+        // in the folder too, so its passages are not pruned; the folder's own indexing joins in
+        Files.writeString(folder.resolve("shared.txt"), text);
+        int passages = indexer.index("shared.txt", text);
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<CompletableFuture<Void>> replicas = new ArrayList<>();
+        for (int replica = 0; replica < 2; replica++) {
+            replicas.add(CompletableFuture.runAsync(() -> {
+                for (int round = 0; round < 20; round++) {
+                    try {
+                        together.await(10, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    indexer.index("shared.txt", text);
+                }
+            }));
+        }
+        CompletableFuture.allOf(replicas.toArray(CompletableFuture[]::new)).join();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM knowledge_chunks WHERE source_file = 'shared.txt'", Integer.class))
+                .isEqualTo(passages).isGreaterThan(1);
     }
 
     private void install(String resource, String name) throws IOException {
