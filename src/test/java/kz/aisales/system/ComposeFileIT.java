@@ -22,7 +22,10 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Closed infrastructure (issue "Privacy and hardening", item 2), read from docker-compose.yml without Docker: the
  * broker and the database publish no port, every password comes from the root .env with no default that works,
- * each service logs in as its own user, and every image (the Dockerfiles' too) is pinned to a version.
+ * each service logs in as its own user, and every image (the Dockerfiles' too) is pinned to a version. The services
+ * scale ({@code docker compose up --scale gateway-routes=2 --scale agent-routes=3}): they publish no host port and
+ * name no container; the edge publishes 8000 and 8001 and its HAProxy configuration (checked by HAProxy itself when it
+ * is installed, as {@code .ci/run} does) sends them to those services.
  */
 class ComposeFileIT {
 
@@ -51,6 +54,28 @@ class ComposeFileIT {
     }
 
     @Test
+    void theServicesScaleBehindTheEdgeWhichAloneOwnsTheirPorts() throws Exception {
+        for (String service : List.of("gateway-routes", "agent-routes")) {
+            assertThat(services.get(service)).as(service).doesNotContainKeys("ports", "container_name", "hostname");
+        }
+        assertThat(services.get("edge").get("ports")).isEqualTo(List.of("8000:8000", "8001:8001"));
+        Path config = Path.of("docker/edge/haproxy.cfg");
+        assertThat(Files.readString(config))
+                .containsPattern("bind :8000\\s+default_backend gateway-routes")
+                .containsPattern("bind :8001\\s+default_backend agent-routes")
+                .containsPattern("server-template \\w+ \\d+ gateway-routes:8000")
+                .containsPattern("server-template \\w+ \\d+ agent-routes:8001")
+                .contains("option httpchk GET /health");
+        assertThat(String.valueOf(((List<?>) services.get("edge").get("volumes")).get(0))).startsWith("./" + config + ":");
+        Path haproxy = Path.of("/usr/sbin/haproxy");
+        if (Files.isExecutable(haproxy)) {
+            Process check = new ProcessBuilder(haproxy.toString(), "-c", "-f", config.toString()).redirectErrorStream(true).start();
+            String output = new String(check.getInputStream().readAllBytes());
+            assertThat(check.waitFor()).as(output).isZero();
+        }
+    }
+
+    @Test
     void everyPasswordIsARequiredVariableOfTheSameName() {
         services.forEach((name, service) -> environment(service).forEach((key, value) -> {
             if (PASSWORD_LIKE.matcher(key).find()) {
@@ -65,8 +90,8 @@ class ComposeFileIT {
 
     @Test
     void theServicesLogInAsTheirOwnUsers() {
-        Map<String, String> gateway = environment(services.get("gateway"));
-        Map<String, String> agent = environment(services.get("agent"));
+        Map<String, String> gateway = environment(services.get("gateway-routes"));
+        Map<String, String> agent = environment(services.get("agent-routes"));
         assertThat(withoutMessages(gateway.get("DATABASE_URL")))
                 .isEqualTo("postgresql://gateway:${GATEWAY_DB_PASSWORD}@postgres:5432/whatsapp_gateway");
         assertThat(withoutMessages(gateway.get("RABBITMQ_URL")))
@@ -107,7 +132,7 @@ class ComposeFileIT {
             Files.readAllLines(Path.of(dockerfile)).stream().filter(line -> line.startsWith("FROM "))
                     .forEach(line -> images.add(line.split("\\s+")[1]));
         }
-        assertThat(images).hasSize(6).allSatisfy(image -> {
+        assertThat(images).hasSize(7).allSatisfy(image -> {
             String tag = image.substring(image.lastIndexOf(':') + 1);
             // PostgreSQL numbers its releases major.minor (15.19); the others major.minor.patch
             String version = image.startsWith("postgres:") ? "\\d+\\.\\d+" : "\\d+\\.\\d+\\.\\d+";
