@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
  * {@code LEADERSHIP_CHECK_INTERVAL_MS}. The lock lives exactly as long as the leader's database session, so a leader
  * that dies (kill -9, a lost host) frees it as soon as PostgreSQL sees the connection end. A database outage keeps
  * every replica as it was (nobody can take the lock meanwhile); when the database is back, the leader takes its lock
- * again, or, if another replica was quicker, stops its routes.
+ * again, or, if another replica was quicker, stops its routes. A new leader's first send waits for the previous
+ * sender's rate window ({@link SendHandover}).
  */
 @Component
 public class NumberLeadership {
@@ -46,6 +47,7 @@ public class NumberLeadership {
     private final CamelContext camel;
     private final DataSourceProperties database;
     private final LeadershipProperties leadership;
+    private final SendHandover handover;
     private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "number-leadership");
         thread.setDaemon(true);
@@ -57,10 +59,11 @@ public class NumberLeadership {
     private boolean outageLogged;
 
     public NumberLeadership(CamelContext camel, DataSourceProperties database, LeadershipProperties leadership,
-            MeterRegistry registry) {
+            SendHandover handover, MeterRegistry registry) {
         this.camel = camel;
         this.database = database;
         this.leadership = leadership;
+        this.handover = handover;
         Gauge.builder("aisales.gateway.leader", this, election -> election.leader ? 1 : 0)
                 .description("1 on the gateway replica that polls and sends for the Wappi number").register(registry);
     }
@@ -98,6 +101,7 @@ public class NumberLeadership {
         if (holds && !leader) {
             leader = true;
             LOG.info("This replica leads Wappi number {}: it polls and sends", leadership.lockName());
+            handover.begin();
             routes(true);
         } else if (!holds && leader) {
             leader = false;

@@ -2,6 +2,7 @@ package kz.aisales.gateway.sending;
 
 import java.util.Map;
 
+import kz.aisales.gateway.cluster.SendHandover;
 import kz.aisales.gateway.config.IdempotencyConfiguration;
 import kz.aisales.gateway.config.SendingProperties;
 import kz.aisales.gateway.wappi.WappiRequests;
@@ -134,6 +135,8 @@ public class WappiSendRoutes extends RouteBuilder {
                 .end();
 
         from("direct:wappi-send-request").routeId("wappi-send-request").routeConfigurationId("propagate-errors")
+                // a new sender's throttle is empty, Wappi's count of the previous sender's calls is not
+                .delay(method(SendHandover.class, "millisLeft")).id("send-handover")
                 .throttle(simple("{{sending.rate-limit}}")).timePeriodMillis(sending.rateWindowMillis())
                         .totalRequestsMode().id("throttle-per-number")
                 .bean(SendPriority.class, "admitted")
