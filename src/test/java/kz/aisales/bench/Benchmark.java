@@ -1,5 +1,8 @@
 package kz.aisales.bench;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,15 +96,25 @@ public final class Benchmark {
             record("throughput / database ceiling (turn/s per commit/s)", String.format("%.4f", turns.median / database.median));
 
             gemini.latency(Duration.ofSeconds(2));
+            int calls = gemini.calls();
+            double tokens = agentTokens(system);
             Stats slow = repeat(() -> call(() -> 100 / burst(100, Duration.ofMinutes(5))));
             record("100 new contacts at once, LLM 2 s: time to all replies (s)", slow.format("%.1f"));
+            record("  model calls / tokens (the fake counts 120 a call) per new contact", String.format("%.2f / %.0f",
+                    (gemini.calls() - calls) / (100.0 * RUNS), (agentTokens(system) - tokens) / (100.0 * RUNS)));
             system.restart("agent", Map.of("MODERATION_MODE", "separate"));
+            calls = gemini.calls();
+            tokens = agentTokens(system);
             Stats before = repeat(() -> call(() -> 100 / burst(100, Duration.ofMinutes(5))));
             record("  the same with MODERATION_MODE=separate, the earlier way: moderator call, then sales call (s)", before.format("%.1f"));
-            system.restart("agent", Map.of());
+            record("  model calls / tokens per new contact with MODERATION_MODE=separate", String.format("%.2f / %.0f",
+                    (gemini.calls() - calls) / (100.0 * RUNS), (agentTokens(system) - tokens) / (100.0 * RUNS)));
+            Duration agentAlone = system.restart("agent", Map.of());
             gemini.latency(Duration.ZERO);
 
-            system.restart("gateway", Map.of("POLLING_INTERVAL", "5"));
+            Duration gatewayAlone = system.restart("gateway", Map.of("POLLING_INTERVAL", "5"));
+            record("start to healthy, started alone (the other service idle): gateway / agent (s)", String.format("%.1f / %.1f",
+                    gatewayAlone.toMillis() / 1000.0, agentAlone.toMillis() / 1000.0));
             latency("pipeline latency, default polling 5 s (ms)", 8, 5);
 
             webhookLatency(system, gatewayPort);
@@ -276,6 +289,15 @@ public final class Benchmark {
         Path results = Path.of(System.getProperty("bench.results", "bench/results"));
         Files.createDirectories(results);
         Files.writeString(results.resolve(LocalDate.now() + ".md"), out.toString());
+    }
+
+    /** The agent's {@code aisales_gemini_tokens_total}, all types together, from its Prometheus endpoint. */
+    private static double agentTokens(RunningSystem system) throws Exception {
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                system.agent().baseUri().resolve("/actuator/prometheus")).header("X-API-Key", RunningSystem.ADMIN_KEY).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return metrics.body().lines().filter(line -> line.startsWith("aisales_gemini_tokens_total{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     private static Stats repeat(Supplier<Double> measurement) {

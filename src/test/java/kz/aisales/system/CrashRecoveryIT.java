@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import kz.aisales.system.fakes.FakeGemini;
@@ -44,27 +43,17 @@ class CrashRecoveryIT {
 
     @Test
     void killingEitherServiceMidFlightLosesNothingAndAnswersNobodyTwice() throws Exception {
-        List<String> customers = new ArrayList<>();
-        for (int i = 0; i < CUSTOMERS; i++) {
-            String phone = String.valueOf(77020000000L + i);
-            customers.add(phone);
-            wappi.customerWrites(phone, "Клиент " + i, "Здравствуйте! Сколько стоит курс? #" + i);
-        }
+        List<String> customers = wappi.customersAsk(77020000000L, CUSTOMERS);
 
         await().atMost(Duration.ofMinutes(2)).until(() -> wappi.sent().size() >= 20);
         Duration agentBack = system.crashAndRestart("agent");
         await().atMost(Duration.ofMinutes(3)).until(() -> wappi.sent().size() >= 100);
         Duration gatewayBack = system.crashAndRestart("gateway");
 
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> customers.stream().allMatch(phone -> !wappi.sentTo(phone).isEmpty()));
-        // a reply still in flight after the restarts would show up within these 10 s as a duplicate
-        int[] settled = {-1};
-        await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(60))
-                .until(() -> settled[0] == (settled[0] = wappi.sent().size()));
-
-        long lost = customers.stream().filter(phone -> wappi.sentTo(phone).isEmpty()).count();
-        long duplicates = customers.stream().filter(phone -> wappi.sentTo(phone).size() > 1).count();
+        wappi.awaitEveryoneAnsweredAndQuiet(customers, Duration.ofMinutes(5));
+        long[] lostAndDuplicated = wappi.lostAndDuplicated(customers);
+        long lost = lostAndDuplicated[0];
+        long duplicates = lostAndDuplicated[1];
         long deadLettered = RunningSystem.deadLettered();
         System.out.printf("crash recovery: customers %d, messages %d, replies %d, lost %d, duplicates %d, dead-lettered %d"
                 + " (agent back in %.1f s, gateway back in %.1f s)%n", CUSTOMERS, CUSTOMERS, wappi.sent().size(), lost,

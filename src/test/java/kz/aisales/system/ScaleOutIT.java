@@ -70,12 +70,7 @@ class ScaleOutIT {
 
     @Test
     void twoOfEachWithAKilledGatewayAndAgentAnswerEveryoneOnceWithinTheNumbersBudget() throws Exception {
-        List<String> customers = new ArrayList<>();
-        for (int i = 0; i < SINGLE; i++) {
-            String phone = String.valueOf(77060000000L + i);
-            customers.add(phone);
-            wappi.customerWrites(phone, "Клиент " + i, "Здравствуйте! Сколько стоит курс? #" + i);
-        }
+        List<String> customers = new ArrayList<>(wappi.customersAsk(77060000000L, SINGLE));
         List<String> bursts = new ArrayList<>();
         for (int i = 0; i < BURSTS; i++) {
             bursts.add(String.valueOf(77061000000L + i));
@@ -101,15 +96,12 @@ class ScaleOutIT {
         Duration gatewayBack = system.crashAndRestart("gateway");
         Duration agentBack = system.crashAndRestart("agent");
 
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> customers.stream().allMatch(phone -> !wappi.sentTo(phone).isEmpty()));
-        int[] settled = {-1};
-        await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(60))
-                .until(() -> settled[0] == (settled[0] = wappi.sent().size()));
+        wappi.awaitEveryoneAnsweredAndQuiet(customers, Duration.ofMinutes(5));
 
         Duration failover = Duration.between(killed, wappi.sentTo(late).get(0).at());
-        long lost = customers.stream().filter(phone -> wappi.sentTo(phone).isEmpty()).count();
-        long duplicates = customers.stream().filter(phone -> wappi.sentTo(phone).size() > 1).count();
+        long[] lostAndDuplicated = wappi.lostAndDuplicated(customers);
+        long lost = lostAndDuplicated[0];
+        long duplicates = lostAndDuplicated[1];
         long burstTurns = bursts.stream().mapToLong(phone -> wappi.sentTo(phone).size()).sum();
         long busiest = busiestWindow(wappi.sendCalls(), PERIOD);
         long deadLettered = RunningSystem.deadLettered();

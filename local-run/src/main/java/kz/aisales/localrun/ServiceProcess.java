@@ -20,11 +20,11 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
 
     /**
-     * A service as the Dockerfiles run it in its 512 MB container: a 200 MB heap (their {@code MaxRAMPercentage=40}),
+     * A service as the Dockerfiles run it in its 512 MB container: a 180 MB heap (their {@code MaxRAMPercentage=35}),
      * the serial collector (what the JVM picks there anyway, made explicit), the client compiler only (less code
      * cache and compiler memory, a faster start; the services wait on the network, not on CPU) and smaller stacks.
      */
-    public static final List<String> SMALL = List.of("-Xmx205m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+    public static final List<String> SMALL = List.of("-Xmx180m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-XX:ReservedCodeCacheSize=48m", "-Xss512k");
 
     private static final HttpClient HTTP = HttpClient.newBuilder()

@@ -1,5 +1,7 @@
 package kz.aisales.system.fakes;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -369,6 +371,32 @@ public final class FakeWappi extends FakeHttpServer {
         Map<String, Integer> counts = new LinkedHashMap<>();
         sendFailures.forEach((kind, count) -> counts.put(kind, count.get()));
         return counts;
+    }
+
+    /** Customers {@code first}, {@code first + 1}, ... each ask one question; returns their numbers in order. */
+    public List<String> customersAsk(long first, int count) {
+        List<String> phones = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String phone = String.valueOf(first + i);
+            phones.add(phone);
+            customerWrites(phone, "Клиент " + i, "Здравствуйте! Сколько стоит курс? #" + i);
+        }
+        return phones;
+    }
+
+    /** Waits until every one of {@code customers} has a reply and nothing more is sent for 10 s (a late duplicate would). */
+    public void awaitEveryoneAnsweredAndQuiet(List<String> customers, Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ofSeconds(1))
+                .until(() -> customers.stream().allMatch(phone -> !sentTo(phone).isEmpty()));
+        int[] settled = {-1};
+        await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(60))
+                .until(() -> settled[0] == (settled[0] = sent().size()));
+    }
+
+    /** How many of {@code customers} got no reply, and how many more than one. */
+    public long[] lostAndDuplicated(List<String> customers) {
+        return new long[] {customers.stream().filter(phone -> sentTo(phone).isEmpty()).count(),
+                customers.stream().filter(phone -> sentTo(phone).size() > 1).count()};
     }
 
     public List<Sent> sentTo(String phone) {
