@@ -195,6 +195,9 @@ public final class RunningSystem implements AutoCloseable {
         environment.put("TYPING_MS_PER_CHAR", "0");
         environment.put("COLD_SENDS_PER_HOUR", "10000");
         environment.put("COLD_SENDS_PER_DAY", "100000");
+        if (JVM_OPTIONS == ServiceProcess.SMALL) {
+            environment.putAll(ServiceProcess.SMALL_ENVIRONMENT);
+        }
         environment.putAll(extraEnvironment);
         String fixedGatewayPort = environment.remove(GATEWAY_PORT);
         int port;

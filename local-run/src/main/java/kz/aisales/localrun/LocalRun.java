@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,11 +56,11 @@ public final class LocalRun {
         }
 
         ServiceProcess gateway = ServiceProcess.start("gateway", jar(env, "GATEWAY_JAR", "gateway-routes"),
-                port(env, "GATEWAY_PORT", 8000), Map.of("DATABASE_URL", gatewayDb, "RABBITMQ_URL", rabbit), null, ServiceProcess.SMALL);
+                port(env, "GATEWAY_PORT", 8000), small(Map.of("DATABASE_URL", gatewayDb, "RABBITMQ_URL", rabbit)), null, ServiceProcess.SMALL);
         running.add(gateway);
         ServiceProcess agent = ServiceProcess.start("agent", jar(env, "AGENT_JAR", "agent-routes"),
-                port(env, "AGENT_PORT", 8001), Map.of("DATABASE_URL", agentDb, "RABBITMQ_URL", rabbit,
-                        "GATEWAY_URL", gateway.baseUri().toString()), null, ServiceProcess.SMALL);
+                port(env, "AGENT_PORT", 8001), small(Map.of("DATABASE_URL", agentDb, "RABBITMQ_URL", rabbit,
+                        "GATEWAY_URL", gateway.baseUri().toString())), null, ServiceProcess.SMALL);
         running.add(agent);
 
         for (ServiceProcess service : List.of(gateway, agent)) {
@@ -93,6 +94,13 @@ public final class LocalRun {
                 + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + "/" + database
                 + (uri.getRawQuery() != null ? "?" + uri.getRawQuery() : "");
         return databaseUrl.startsWith("jdbc:") ? "jdbc:" + rebuilt : rebuilt;
+    }
+
+    /** A service's environment with {@link ServiceProcess#SMALL_ENVIRONMENT}. */
+    private static Map<String, String> small(Map<String, String> environment) {
+        Map<String, String> all = new HashMap<>(ServiceProcess.SMALL_ENVIRONMENT);
+        all.putAll(environment);
+        return all;
     }
 
     private static Path jar(Map<String, String> env, String variable, String module) {
