@@ -1,5 +1,7 @@
 package kz.aisales.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -229,9 +231,7 @@ public final class Benchmark {
         }
         Instant published = Instant.now();
         // the restarted gateway first waits out the rate window of the calls made before the restart (SendHandover)
-        while (wappi.sendCalls().size() == before && Duration.between(published, Instant.now()).toSeconds() < 90) {
-            Thread.sleep(100);
-        }
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> wappi.sendCalls().size() > before);
         Instant start = Instant.now();
         record("throttle: first call after the gateway's restart, the last window's calls waited out (s)",
                 String.format("%.1f", Duration.between(published, start).toMillis() / 1000.0));

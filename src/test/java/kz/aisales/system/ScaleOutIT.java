@@ -83,7 +83,7 @@ class ScaleOutIT {
                 wappi.customerWrites(phone, "Серия", parts[part]);
             }
             if (part > 0) {
-                Thread.sleep(1_200);
+                Thread.sleep(1_200); // the customers' pace: each later message lands in a later poll
             }
         }
 

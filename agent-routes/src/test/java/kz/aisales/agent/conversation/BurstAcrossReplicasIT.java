@@ -37,7 +37,8 @@ class BurstAcrossReplicasIT extends AgentFlowSupport {
 
         publishIncoming("split-1", PHONE, "Здравствуйте");
         awaitStored("split-1");
-        // MESSAGE_GROUP_TIMEOUT is 1 s here: the other replica's message comes well inside this replica's window
+        // the scenario's pace, not a wait for something: with MESSAGE_GROUP_TIMEOUT 1 s, the other replica's message
+        // comes 0.6 s into this replica's window
         Thread.sleep(600);
         store.storeIncoming(reader.read(write(incoming("split-2", PHONE, "хочу сайт", OffsetDateTime.now()))));
 
