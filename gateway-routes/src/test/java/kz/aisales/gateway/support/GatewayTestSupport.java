@@ -151,8 +151,9 @@ public abstract class GatewayTestSupport {
     }
 
     /** The next message on a queue as JSON, or null after the timeout. */
+    /** The next message on {@code queue} within {@code timeout}; a zero timeout is one {@code basic.get}, no waiting. */
     protected JsonNode receive(String queue, Duration timeout) throws Exception {
-        Message message = rabbit.receive(queue, timeout.toMillis());
+        Message message = timeout.isZero() ? rabbit.receive(queue) : rabbit.receive(queue, timeout.toMillis());
         return message == null ? null : JSON.readTree(new String(message.getBody(), StandardCharsets.UTF_8));
     }
 
