@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import kz.aisales.gateway.config.WappiProperties;
 import kz.aisales.gateway.wappi.WappiClient;
@@ -17,11 +18,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Closes the windows in which a message may have reached the customer without us knowing: the gateway died between
- * Wappi's answer and recording the outbox id (the broker redelivers the message), or an attempt failed after Wappi
- * had it (a timeout, a dropped connection, a 5xx from a proxy in front of Wappi) and is about to be retried. Only
- * then, before sending again, the chat's newest messages are read once: our own message with the same text, sent
- * after the outbox message was created (Wappi's clock may differ from ours by up to {@code WAPPI_ECHO_WINDOW_MINUTES}),
- * and not the copy of another of our sends ({@link OwnMessages}), means it was delivered, and it is not sent again.
+ * Wappi's answer and recording the outbox id (the broker redelivers the message, or another replica has it, perhaps
+ * moved to the back of the queue as a new delivery), or an attempt failed after Wappi had it (a timeout, a dropped
+ * connection, a 5xx from a proxy in front of Wappi) and is about to be retried. {@link OwnMessages} knows every
+ * attempt, recorded before its call leaves: one whose answer was recorded was delivered, and is not sent again. When
+ * an attempt is in doubt (or the delivery is a redelivery or a retry), the chat's newest messages are read once: our
+ * own message with the same text, sent after the outbox message was created (Wappi's clock may differ from ours by up
+ * to {@code WAPPI_ECHO_WINDOW_MINUTES}), and not the copy of another of our sends, means it was delivered.
  */
 @Component
 public class DeliveryCheck {
@@ -30,19 +33,28 @@ public class DeliveryCheck {
 
     private final WappiClient wappi;
     private final OwnMessages ownMessages;
+    private final ObjectMapper json;
     private final long clockSkewSeconds;
 
-    public DeliveryCheck(WappiClient wappi, OwnMessages ownMessages, WappiProperties properties) {
+    public DeliveryCheck(WappiClient wappi, OwnMessages ownMessages, ObjectMapper json, WappiProperties properties) {
         this.wappi = wappi;
         this.ownMessages = ownMessages;
+        this.json = json;
         this.clockSkewSeconds = properties.echoWindowMinutes() * 60L;
     }
 
-    /** The chat's copy of this message if an earlier attempt delivered it, else null (and always null on a first try). */
+    /**
+     * The delivered copy of this message if an earlier attempt delivered it (Wappi's recorded answer, or the chat's
+     * copy), else null; a first attempt asks Wappi nothing.
+     */
     public JsonNode deliveredCopy(@Header(SpringRabbitMQConstants.REDELIVERED) Boolean brokerRedelivered,
             @Header(Exchange.REDELIVERED) Boolean retried,
             @ExchangeProperty(WappiSendRoutes.OUTGOING) OutgoingMessage message) {
-        if (!Boolean.TRUE.equals(brokerRedelivered) && !Boolean.TRUE.equals(retried)) {
+        OwnMessages.PreviousAttempt previous = ownMessages.previousAttempt(message.idempotencyKey());
+        if (previous.answeredId() != null) {
+            return json.createObjectNode().put("id", previous.answeredId()).put("body", message.messageText());
+        }
+        if (!previous.made() && !Boolean.TRUE.equals(brokerRedelivered) && !Boolean.TRUE.equals(retried)) {
             return null;
         }
         JsonNode messages = wappi.messages(PhoneNumbers.normalize(message.phoneNumber()) + "@c.us", LOOK_BACK, 0)

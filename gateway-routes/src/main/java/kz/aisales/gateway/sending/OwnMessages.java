@@ -61,12 +61,30 @@ public class OwnMessages {
                 .addValue("taskId", text(answer, "task_id")));
     }
 
-    /** An earlier attempt's copy found in the chat ({@link DeliveryCheck}): its id is ours too. */
+    /**
+     * What the earlier attempts of this outbox key left here: none made, one that Wappi answered (its message id, so
+     * it reached the customer), or only attempts in doubt (recorded before the call, the answer never recorded).
+     */
+    public PreviousAttempt previousAttempt(String outboxKey) {
+        return jdbc.queryForObject("""
+                SELECT count(*) AS attempts,
+                       max(coalesce(wappi_message_id, task_id)) FILTER (WHERE sent_at IS NOT NULL) AS answered
+                FROM own_messages WHERE outbox_key = :key
+                """, Map.of("key", outboxKey),
+                (row, i) -> new PreviousAttempt(row.getInt("attempts") > 0, row.getString("answered")));
+    }
+
+    /** See {@link #previousAttempt}: {@code answeredId} is null unless Wappi answered one. */
+    public record PreviousAttempt(boolean made, String answeredId) {
+    }
+
+    /** An earlier attempt's copy ({@link DeliveryCheck}): its id is ours too, recorded once. */
     public void foundInChat(@ExchangeProperty(WappiSendRoutes.OUTGOING) OutgoingMessage message, JsonNode copy) {
         String id = text(copy, "id");
         jdbc.update("""
                 INSERT INTO own_messages (outbox_key, phone_number, message_text, wappi_message_id, echo_message_id, sent_at)
-                VALUES (:key, :phone, :text, :id, :id, now())
+                SELECT :key, :phone, :text, :id, :id, now()
+                WHERE NOT EXISTS (SELECT 1 FROM own_messages WHERE wappi_message_id = :id OR task_id = :id)
                 """, new MapSqlParameterSource("key", message.idempotencyKey())
                 .addValue("phone", PhoneNumbers.normalize(message.phoneNumber()))
                 .addValue("text", message.messageText()).addValue("id", id));

@@ -38,9 +38,10 @@ public class SendLog {
         metrics.sent(message.kind());
         if (deliveredCopy != null) {
             String wappiId = deliveredCopy.path("id").asText(null);
-            LOG.warn("Outbox {} is already in the chat as Wappi message {} after an uncertain attempt: not sent again"
+            LOG.warn("Outbox {} was delivered by an earlier attempt as Wappi message {}: not sent again"
                     + " (correlation {})", message.outboxId(), wappiId, correlationId);
-            record(message, wappiId, "sent", "delivered by an earlier attempt; found in the chat", correlationId);
+            record(message, wappiId, "sent", "delivered by an earlier attempt; found in the chat or in Wappi's answer",
+                    correlationId);
             return;
         }
         String wappiId = wappiAnswer.path("message_id").asText(null);

@@ -22,6 +22,7 @@ class DeliveryCheckTest {
 
     final List<String> chatsRead = new ArrayList<>();
     final List<String> echoesOfOtherSends = new ArrayList<>();
+    OwnMessages.PreviousAttempt previous = new OwnMessages.PreviousAttempt(false, null);
 
     @Test
     void aFirstAttemptNeverAsksWappi() {
@@ -81,11 +82,36 @@ class DeliveryCheckTest {
         assertThat(check(chat).deliveredCopy(false, true, REPLY)).isNotNull();
     }
 
+    @Test
+    void anEarlierAttemptWappiAnsweredIsNotSentAgainWhateverTheDeliverySays() {
+        previous = new OwnMessages.PreviousAttempt(true, "3EB0SENT");
+
+        // a new delivery: the replica that took over moved it to the back of the queue, which drops the redelivered flag
+        assertThat(check("[]").deliveredCopy(false, false, REPLY).path("id").asText()).isEqualTo("3EB0SENT");
+        assertThat(chatsRead).isEmpty();
+    }
+
+    @Test
+    void anAttemptInDoubtLooksInTheChatEvenOnANewDelivery() {
+        previous = new OwnMessages.PreviousAttempt(true, null);
+        String chat = "[{\"id\":\"3EB0OURS\",\"fromMe\":true,\"body\":\"Курс стоит 200 000 ₸. Оплатите?\",\"time\":"
+                + (CREATED + 2) + "}]";
+
+        assertThat(check(chat).deliveredCopy(false, false, REPLY).path("id").asText()).isEqualTo("3EB0OURS");
+        assertThat(check("[]").deliveredCopy(false, false, REPLY)).isNull();
+        assertThat(chatsRead).hasSize(2);
+    }
+
     private DeliveryCheck check(String messages) {
         OwnMessages own = new OwnMessages(null, null) {
             @Override
             public boolean explainsAnotherSend(String messageId, String outboxKey) {
                 return echoesOfOtherSends.contains(messageId);
+            }
+
+            @Override
+            public PreviousAttempt previousAttempt(String outboxKey) {
+                return previous;
             }
         };
         return new DeliveryCheck(new WappiClient(null) {
@@ -98,6 +124,6 @@ class DeliveryCheckTest {
                     throw new IllegalStateException(e);
                 }
             }
-        }, own, new WappiProperties("http://wappi", "t", "p", 50, 50, 120, 10));
+        }, own, JSON, new WappiProperties("http://wappi", "t", "p", 50, 50, 120, 10));
     }
 }

@@ -259,6 +259,24 @@ class WappiSendRoutesIT extends GatewayTestSupport {
         assertThat(receiveRaw(queues.deadLetter(queues.outgoing()), Duration.ofMillis(200))).isNull();
     }
 
+    @Test
+    void aMessageWappiAnsweredBeforeTheSenderDiedIsNotSentAgainAsANewDelivery() throws Exception {
+        String phone = newChat().replace("@c.us", "");
+        String outbox = UUID.randomUUID().toString();
+        Map<String, Object> message = outgoing(outbox, phone, "Курс стоит 200 000 ₸", null);
+        // what a sender killed after Wappi's answer leaves: the attempt and its answer, but not the outbox id as sent
+        jdbc.update("INSERT INTO own_messages (outbox_key, phone_number, message_text, wappi_message_id, sent_at)"
+                + " VALUES (?, ?, 'Курс стоит 200 000 ₸', '3EB0ANSWERED', now())", outbox, phone);
+
+        publishOutgoing(message, "corr-answered");
+
+        await().atMost(WAIT).until(() -> jdbc.queryForList("SELECT message_id FROM message_logs"
+                + " WHERE correlation_id = 'corr-answered' AND status = 'sent'", String.class).contains("3EB0ANSWERED"));
+        STUBS.verify(0, postRequestedFor(urlPathEqualTo("/api/sync/message/send")));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM own_messages WHERE outbox_key = ?", Integer.class, outbox))
+                .isEqualTo(1);
+    }
+
     private int rateLimit() {
         return Integer.parseInt(camel.resolvePropertyPlaceholders("{{sending.rate-limit}}"));
     }
