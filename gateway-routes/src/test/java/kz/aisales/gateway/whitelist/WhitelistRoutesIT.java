@@ -7,6 +7,7 @@ import java.util.Map;
 
 import kz.aisales.gateway.support.GatewayTestSupport;
 
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -24,19 +25,32 @@ class WhitelistRoutesIT extends GatewayTestSupport {
     @Autowired
     Whitelist whitelist;
 
+    @Autowired
+    Flyway flyway;
+
+    @Test
+    void everyMigrationRunPutsTheConfiguredNumbersBack() {
+        jdbc.update("DELETE FROM whitelist WHERE description = ?", WhitelistSeed.SOURCE);
+        assertThat(whitelist.contains("77752837306")).isFalse();
+
+        flyway.migrate();
+
+        assertThat(configured.numbers()).allSatisfy(number -> assertThat(whitelist.contains(number)).isTrue());
+    }
+
     @Test
     void numbersFromConfigurationAreWhitelistedAndLeaveWhenTheVariableNoLongerListsThem() {
         assertThat(configured.numbers()).containsExactly("77752837306", "77018855588", "77088098009");
         http.postForEntity("/whitelist", asOperator(Map.of("phone_number", "77051110000", "description", "test")), Map.class);
         try {
-            seed.apply(List.of("77010000099", "77752837306"));
+            seed.apply(jdbc.getDataSource(), List.of("77010000099", "77752837306"));
 
             assertThat(whitelist.contains("+7 701 000 0099")).isTrue();
             assertThat(whitelist.contains("77752837306")).isTrue();
             assertThat(whitelist.contains("77018855588")).as("no longer configured").isFalse();
             assertThat(whitelist.contains("77051110000")).as("added over REST, not the variable's").isTrue();
         } finally {
-            seed.apply(configured.numbers());
+            seed.apply(jdbc.getDataSource(), configured.numbers());
         }
         assertThat(whitelist.contains("77010000099")).isFalse();
         assertThat(whitelist.contains("77018855588")).isTrue();
