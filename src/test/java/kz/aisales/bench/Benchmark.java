@@ -8,6 +8,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -92,8 +96,13 @@ public final class Benchmark {
 
             latency("pipeline latency, polling 1 s, burst window 100 ms (the minimum), LLM 0 ms (ms)", 20, 1);
             activeChats();
+            long[] commitsBefore = commits();
             Stats turns = repeat(() -> call(() -> burst(200, Duration.ofMinutes(3)) ));
+            long[] commitsAfter = commits();
             record("throughput: 200 contacts at once, LLM 0 ms (turns/s)", turns.format("%.1f"));
+            record("  commits per turn, gateway / agent database (PostgreSQL's statistics, idle work included)",
+                    String.format("%.1f / %.1f", (commitsAfter[0] - commitsBefore[0]) / (200.0 * RUNS),
+                            (commitsAfter[1] - commitsBefore[1]) / (200.0 * RUNS)));
             record("throughput / broker ceiling (turn/s per msg/s)", String.format("%.4f", turns.median / broker.median));
             record("throughput / database ceiling (turn/s per commit/s)", String.format("%.4f", turns.median / database.median));
 
@@ -111,12 +120,17 @@ public final class Benchmark {
             record("  the same with MODERATION_MODE=separate, the earlier way: moderator call, then sales call (s)", before.format("%.1f"));
             record("  model calls / tokens per new contact with MODERATION_MODE=separate", String.format("%.2f / %.0f",
                     (gemini.calls() - calls) / (100.0 * RUNS), (agentTokens(system) - tokens) / (100.0 * RUNS)));
+            Duration agentAlonePlain = system.restart("agent", Map.of(RunningSystem.CLASS_DATA_SHARING, "false"));
             Duration agentAlone = system.restart("agent", Map.of());
             gemini.latency(Duration.ZERO);
 
+            Duration gatewayAlonePlain = system.restart("gateway", Map.of("POLLING_INTERVAL", "5",
+                    RunningSystem.CLASS_DATA_SHARING, "false"));
             Duration gatewayAlone = system.restart("gateway", Map.of("POLLING_INTERVAL", "5"));
             record("start to healthy, started alone (the other service idle): gateway / agent (s)", String.format("%.1f / %.1f",
                     gatewayAlone.toMillis() / 1000.0, agentAlone.toMillis() / 1000.0));
+            record("  the same without class-data sharing, the earlier way (s)", String.format("%.1f / %.1f",
+                    gatewayAlonePlain.toMillis() / 1000.0, agentAlonePlain.toMillis() / 1000.0));
             latency("pipeline latency, default polling 5 s (ms)", 8, 5);
 
             webhookLatency(system, gatewayPort);
@@ -126,6 +140,13 @@ public final class Benchmark {
 
             record("resident memory after the run: gateway / agent (MB)",
                     system.gateway().residentMemoryMb() + " / " + system.agent().residentMemoryMb());
+        }
+        environment.put(RunningSystem.CLASS_DATA_SHARING, "false");
+        try (RunningSystem plain = RunningSystem.start(environment)) {
+            record("start to healthy without class-data sharing, the earlier way: gateway / agent (s)",
+                    String.format("%.1f / %.1f", plain.gatewayStart().toMillis() / 1000.0, plain.agentStart().toMillis() / 1000.0));
+            record("  resident memory after that start: gateway / agent (MB)",
+                    plain.gateway().residentMemoryMb() + " / " + plain.agent().residentMemoryMb());
         }
         print();
     }
@@ -289,6 +310,27 @@ public final class Benchmark {
         Path results = Path.of(System.getProperty("bench.results", "bench/results"));
         Files.createDirectories(results);
         Files.writeString(results.resolve(LocalDate.now() + ".md"), out.toString());
+    }
+
+    /**
+     * Transactions committed so far in the gateway's and the agent's database, from {@code pg_stat_database} (its
+     * counters reach the view within a second of a commit, so the reading waits that long first).
+     */
+    private static long[] commits() throws Exception {
+        Thread.sleep(1_500);
+        try (Connection connection = DriverManager.getConnection(RunningSystem.POSTGRES, "postgres", "");
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT xact_commit FROM pg_stat_database WHERE datname = ?")) {
+            long[] commits = new long[2];
+            String[] databases = {RunningSystem.GATEWAY_DB, RunningSystem.AGENT_DB};
+            for (int i = 0; i < 2; i++) {
+                query.setString(1, databases[i]);
+                try (ResultSet row = query.executeQuery()) {
+                    commits[i] = row.next() ? row.getLong(1) : 0;
+                }
+            }
+            return commits;
+        }
     }
 
     /** The agent's {@code aisales_gemini_tokens_total}, all types together, from its Prometheus endpoint. */

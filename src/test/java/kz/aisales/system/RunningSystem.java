@@ -16,6 +16,7 @@ import java.util.Map;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConnectionFactory;
 
+import kz.aisales.localrun.ClassDataSharing;
 import kz.aisales.localrun.ServiceProcess;
 import kz.aisales.system.fakes.FakeGemini;
 import kz.aisales.system.fakes.FakeWappi;
@@ -41,6 +42,12 @@ public final class RunningSystem implements AutoCloseable {
      * the agent keeps a free port of its own, never this one. Without it the gateway gets a free port too.
      */
     public static final String GATEWAY_PORT = "GATEWAY_PORT";
+    /**
+     * In the extra environment: {@code false} starts the service from its executable jar as it is, the way it started
+     * before class-data sharing (the launcher's variable of the same name); by default it starts from the extracted
+     * jar with its archive ({@link ClassDataSharing}). RunningSystem consumes it too.
+     */
+    public static final String CLASS_DATA_SHARING = "CLASS_DATA_SHARING";
     /**
      * How the services' JVMs run: {@code -Dservice.jvm=small} (the benchmark) as in their 512 MB containers
      * ({@link ServiceProcess#SMALL}); otherwise with a 384 MB heap, room for the system tests' heaviest scenarios.
@@ -81,6 +88,11 @@ public final class RunningSystem implements AutoCloseable {
         deleteQueues();
         try (com.rabbitmq.client.Connection connection = broker(); Channel channel = connection.createChannel()) {
             setup.prepare(channel);
+        }
+        if (!"false".equals(extraEnvironment.get(CLASS_DATA_SHARING))) {
+            // both trained (a new build's first start only) before either starts: the starts are timed together
+            prepared("gateway");
+            prepared("agent");
         }
         ServiceProcess gateway = startService("gateway", "gateway", GATEWAY_DB, extraEnvironment);
         // the agent fetches the large files the gateway keeps from this gateway (a restarted gateway gets another port)
@@ -208,7 +220,18 @@ public final class RunningSystem implements AutoCloseable {
                 port = freePort();
             } while (fixedGatewayPort != null && String.valueOf(port).equals(fixedGatewayPort.trim()));
         }
-        return ServiceProcess.start(service, jar(service), port, environment, log(logName), JVM_OPTIONS);
+        ClassDataSharing.Start start = "false".equals(environment.remove(CLASS_DATA_SHARING))
+                ? new ClassDataSharing.Start(jar(service), JVM_OPTIONS) : prepared(service);
+        return ServiceProcess.start(service, start.jar(), port, environment, log(logName), start.jvmOptions());
+    }
+
+    private static ClassDataSharing.Start prepared(String service) throws IOException {
+        try {
+            return ClassDataSharing.prepare(jar(service), JVM_OPTIONS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while preparing " + service + "'s class-data-sharing archive", e);
+        }
     }
 
     public static String queue(String name) {

@@ -1,5 +1,6 @@
 package kz.aisales.localrun;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,9 @@ public final class LocalRun {
     private int start(Map<String, String> env) throws Exception {
         Path data = Path.of(env.getOrDefault("LOCAL_DATA_DIR", "data")).toAbsolutePath();
         Files.createDirectories(data);
+        boolean sharing = !"false".equalsIgnoreCase(env.getOrDefault("CLASS_DATA_SHARING", "true").trim());
+        Path gatewayJar = jar(env, "GATEWAY_JAR", "gateway-routes");
+        Path agentJar = jar(env, "AGENT_JAR", "agent-routes");
 
         String gatewayDb = env.get("GATEWAY_DATABASE_URL");
         String agentDb = env.get("AGENT_DATABASE_URL");
@@ -55,12 +59,14 @@ public final class LocalRun {
             log("embedded AMQP broker up at " + rabbit);
         }
 
-        ServiceProcess gateway = ServiceProcess.start("gateway", jar(env, "GATEWAY_JAR", "gateway-routes"),
-                port(env, "GATEWAY_PORT", 8000), small(Map.of("DATABASE_URL", gatewayDb, "RABBITMQ_URL", rabbit)), null, ServiceProcess.SMALL);
+        ClassDataSharing.Start gatewayStart = startOf(sharing, gatewayJar);
+        ServiceProcess gateway = ServiceProcess.start("gateway", gatewayStart.jar(), port(env, "GATEWAY_PORT", 8000),
+                small(Map.of("DATABASE_URL", gatewayDb, "RABBITMQ_URL", rabbit)), null, gatewayStart.jvmOptions());
         running.add(gateway);
-        ServiceProcess agent = ServiceProcess.start("agent", jar(env, "AGENT_JAR", "agent-routes"),
-                port(env, "AGENT_PORT", 8001), small(Map.of("DATABASE_URL", agentDb, "RABBITMQ_URL", rabbit,
-                        "GATEWAY_URL", gateway.baseUri().toString())), null, ServiceProcess.SMALL);
+        ClassDataSharing.Start agentStart = startOf(sharing, agentJar);
+        ServiceProcess agent = ServiceProcess.start("agent", agentStart.jar(), port(env, "AGENT_PORT", 8001),
+                small(Map.of("DATABASE_URL", agentDb, "RABBITMQ_URL", rabbit, "GATEWAY_URL", gateway.baseUri().toString())),
+                null, agentStart.jvmOptions());
         running.add(agent);
 
         for (ServiceProcess service : List.of(gateway, agent)) {
@@ -68,6 +74,9 @@ public final class LocalRun {
             log(service.name() + " healthy at " + service.baseUri() + "/health after " + took.toMillis() / 1000.0 + " s");
         }
         log("running; Ctrl-C stops everything");
+        if (sharing) {
+            trainForTheNextStart(List.of(gatewayJar, agentJar));
+        }
 
         CompletableFuture<Process> firstExit = CompletableFuture.anyOf(
                 gateway.process().onExit(), agent.process().onExit()).thenApply(Process.class::cast);
@@ -94,6 +103,38 @@ public final class LocalRun {
                 + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + "/" + database
                 + (uri.getRawQuery() != null ? "?" + uri.getRawQuery() : "");
         return databaseUrl.startsWith("jdbc:") ? "jdbc:" + rebuilt : rebuilt;
+    }
+
+    /** A service jar's start: with its class-data-sharing archive when sharing is on and the archive is trained. */
+    private static ClassDataSharing.Start startOf(boolean sharing, Path jar) throws IOException {
+        ClassDataSharing.Start plain = new ClassDataSharing.Start(jar, ServiceProcess.SMALL);
+        return sharing ? ClassDataSharing.trained(jar, ServiceProcess.SMALL).orElse(plain) : plain;
+    }
+
+    /**
+     * A new build's first start runs the jars as they are, and trains their archives once the system is up, in the
+     * background: the start after it maps them.
+     */
+    private static void trainForTheNextStart(List<Path> jars) {
+        Thread training = new Thread(() -> {
+            for (Path jar : jars) {
+                try {
+                    if (ClassDataSharing.trained(jar, ServiceProcess.SMALL).isEmpty()) {
+                        long began = System.nanoTime();
+                        ClassDataSharing.prepare(jar, ServiceProcess.SMALL);
+                        log("class-data-sharing archive of " + jar.getFileName() + " trained in "
+                                + (System.nanoTime() - began) / 100_000_000 / 10.0 + " s: the next start maps it");
+                    }
+                } catch (IOException | RuntimeException e) {
+                    log("class-data-sharing archive of " + jar.getFileName() + " not trained: " + e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }, "class-data-sharing-training");
+        training.setDaemon(true);
+        training.start();
     }
 
     /** A service's environment with {@link ServiceProcess#SMALL_ENVIRONMENT}. */

@@ -24,11 +24,11 @@ public final class ServiceProcess implements AutoCloseable {
      * the serial collector (what the JVM picks there anyway, made explicit), the client compiler only (less code
      * cache and compiler memory, a faster start; the services wait on the network, not on CPU) and smaller stacks.
      */
-    /** With {@link #SMALL}: glibc's malloc keeps two arenas instead of eight per core, a few MB each, for 100+ threads. */
-    public static final Map<String, String> SMALL_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
-
     public static final List<String> SMALL = List.of("-Xmx180m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-XX:ReservedCodeCacheSize=48m", "-Xss512k");
+
+    /** With {@link #SMALL}: glibc's malloc keeps two arenas instead of eight per core, a few MB each, for 100+ threads. */
+    public static final Map<String, String> SMALL_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -38,11 +38,13 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final int port;
+    private final Instant started;
 
     private ServiceProcess(String name, Process process, int port) {
         this.name = name;
         this.process = process;
         this.port = port;
+        this.started = Instant.now();
     }
 
     /**
@@ -68,16 +70,18 @@ public final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(name, builder.start(), port);
     }
 
-    /** Waits until {@code GET /health} answers 200; fails early when the process dies. */
+    /**
+     * Waits until {@code GET /health} answers 200; fails early when the process dies. Returns the time from the
+     * process's start to its first healthy answer.
+     */
     public Duration awaitHealthy(Duration timeout) throws InterruptedException {
-        Instant start = Instant.now();
-        Instant deadline = start.plus(timeout);
+        Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with code " + process.exitValue() + " before it became healthy");
             }
             if (healthStatus() == 200) {
-                return Duration.between(start, Instant.now());
+                return Duration.between(started, Instant.now());
             }
             process.waitFor(250, TimeUnit.MILLISECONDS);
         }
