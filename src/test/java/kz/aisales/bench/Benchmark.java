@@ -12,9 +12,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -23,9 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.MessageProperties;
 
+import kz.aisales.localrun.ServiceProcess;
 import kz.aisales.system.RunningSystem;
 import kz.aisales.system.fakes.FakeGemini;
 import kz.aisales.system.fakes.FakeWappi;
@@ -40,6 +44,8 @@ public final class Benchmark {
     private static final String TOKEN = "bench-token";
     private static final String KEY = "bench-key";
     private static final int RUNS = 3;
+    private static final AMQP.BasicProperties JSON_PERSISTENT = new AMQP.BasicProperties.Builder()
+            .contentType("application/json").contentEncoding("UTF-8").deliveryMode(2).build();
 
     private final Map<String, String> table = new LinkedHashMap<>();
     private final FakeWappi wappi;
@@ -97,9 +103,23 @@ public final class Benchmark {
             latency("pipeline latency, polling 1 s, burst window 100 ms (the minimum), LLM 0 ms (ms)", 20, 1);
             activeChats();
             long[] commitsBefore = commits();
+            double[] sendsBefore = routeSeconds(system.gateway(), "wappi-send-replies");
+            double[] callsBefore = routeSeconds(system.gateway(), "wappi-message-send");
+            double[] turnsBefore = routeSeconds(system.agent(), "conversation-turn");
             Stats turns = repeat(() -> call(() -> burst(200, Duration.ofMinutes(3)) ));
             long[] commitsAfter = commits();
+            double sendMs = meanMillis(sendsBefore, routeSeconds(system.gateway(), "wappi-send-replies"));
             record("throughput: 200 contacts at once, LLM 0 ms (turns/s)", turns.format("%.1f"));
+            record("  the single sending consumer: ms per reply (its ceiling, replies/s) / of which the call to Wappi (ms)",
+                    String.format("%.1f (%.0f) / %.1f", sendMs, 1000 / sendMs,
+                            meanMillis(callsBefore, routeSeconds(system.gateway(), "wappi-message-send"))));
+            record("  the agent: ms per turn (conversation-turn, concurrent)", String.format("%.1f",
+                    meanMillis(turnsBefore, routeSeconds(system.agent(), "conversation-turn"))));
+            system.gateway().close();
+            Stats agentOnly = repeat(() -> call(() -> agentAlone(500)));
+            system.restart("gateway", Map.of());
+            record("throughput of the agent alone: 500 new contacts on incoming_messages to replies on outgoing_messages,"
+                    + " LLM 0 ms (turns/s)", agentOnly.format("%.1f"));
             record("  commits per turn, gateway / agent database (PostgreSQL's statistics, idle work included)",
                     String.format("%.1f / %.1f", (commitsAfter[0] - commitsBefore[0]) / (200.0 * RUNS),
                             (commitsAfter[1] - commitsBefore[1]) / (200.0 * RUNS)));
@@ -120,6 +140,7 @@ public final class Benchmark {
             record("  the same with MODERATION_MODE=separate, the earlier way: moderator call, then sales call (s)", before.format("%.1f"));
             record("  model calls / tokens per new contact with MODERATION_MODE=separate", String.format("%.2f / %.0f",
                     (gemini.calls() - calls) / (100.0 * RUNS), (agentTokens(system) - tokens) / (100.0 * RUNS)));
+            replicas(system, environment);
             Duration agentAlonePlain = system.restart("agent", Map.of(RunningSystem.CLASS_DATA_SHARING, "false"));
             Duration agentAlone = system.restart("agent", Map.of());
             gemini.latency(Duration.ZERO);
@@ -331,6 +352,89 @@ public final class Benchmark {
             }
             return commits;
         }
+    }
+
+    /**
+     * LLM-bound throughput (the model answering after 2 s, 20 turns at once per agent) with one agent, then with a
+     * second agent replica on the same database and queues: 100 new contacts at once, to the last reply at Wappi.
+     */
+    private void replicas(RunningSystem system, Map<String, String> environment) throws Exception {
+        Map<String, String> capped = Map.of("CONVERSATION_CONCURRENCY", "20");
+        system.restart("agent", capped);
+        Stats one = repeat(() -> call(() -> burst(100, Duration.ofMinutes(5))));
+        Map<String, String> second = new HashMap<>(environment);
+        second.putAll(capped);
+        second.put("GATEWAY_URL", system.gateway().baseUri().toString());
+        second.put("AGENT_INSTANCE_ID", "agent-2");
+        try (ServiceProcess agent2 = RunningSystem.startService("agent", "agent-2", RunningSystem.AGENT_DB, second)) {
+            agent2.awaitHealthy(Duration.ofMinutes(3));
+            Stats two = repeat(() -> call(() -> burst(100, Duration.ofMinutes(5))));
+            record("LLM 2 s, 20 turns at once per agent, 100 new contacts: 1 agent / 2 agent replicas (turns/s)",
+                    one.format("%.1f") + " / " + two.format("%.1f") + String.format(" (%.2fx)", two.median / one.median));
+        }
+    }
+
+    /**
+     * The agent alone (the gateway stopped): {@code contacts} new customers' messages published straight to
+     * {@code incoming_messages}, timed until each has its reply published (the agent's {@code messages}); the replies,
+     * never to be sent, are purged from {@code outgoing_messages} after.
+     */
+    private double agentAlone(int contacts) throws Exception {
+        try (var connection = RunningSystem.broker(); Channel channel = connection.createChannel();
+                Connection agent = RunningSystem.database(RunningSystem.AGENT_DB);
+                PreparedStatement answered = agent.prepareStatement(
+                        "SELECT count(DISTINCT contact_id) FROM messages WHERE published_at >= ?")) {
+            Timestamp since;
+            try (ResultSet now = agent.createStatement().executeQuery("SELECT now()")) {
+                now.next();
+                since = now.getTimestamp(1);
+            }
+            answered.setTimestamp(1, since);
+            channel.confirmSelect();
+            Instant start = Instant.now();
+            for (int i = 0; i < contacts; i++) {
+                String phone = nextPhone();
+                String json = "{\"message_id\":\"agent-bench-" + phone + "\",\"chat_id\":\"" + phone + "@c.us\","
+                        + "\"phone_number\":\"" + phone + "\",\"sender_name\":\"Bench\",\"message_type\":\"chat\","
+                        + "\"message_text\":\"Хочу научиться делать сайты\",\"is_voice\":false,\"timestamp\":\""
+                        + OffsetDateTime.now() + "\"}";
+                channel.basicPublish("", RunningSystem.queue("incoming_messages"), JSON_PERSISTENT,
+                        json.getBytes(StandardCharsets.UTF_8));
+            }
+            channel.waitForConfirmsOrDie(10_000);
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                try (ResultSet count = answered.executeQuery()) {
+                    return count.next() && count.getLong(1) >= contacts;
+                }
+            });
+            double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+            channel.queuePurge(RunningSystem.queue("outgoing_messages"));
+            return contacts / seconds;
+        }
+    }
+
+    /** A route's total seconds and exchanges so far, from Camel's route policy in the service's Prometheus metrics. */
+    private static double[] routeSeconds(ServiceProcess service, String routeId) throws Exception {
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                service.baseUri().resolve("/actuator/prometheus")).header("X-API-Key", RunningSystem.ADMIN_KEY).build(),
+                HttpResponse.BodyHandlers.ofString());
+        double[] sumAndCount = new double[2];
+        String route = "routeId=\"" + routeId + "\"";
+        metrics.body().lines().filter(line -> line.startsWith("camel_route_policy_seconds_") && line.contains(route))
+                .forEach(line -> {
+                    double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    if (line.startsWith("camel_route_policy_seconds_sum")) {
+                        sumAndCount[0] = value;
+                    } else if (line.startsWith("camel_route_policy_seconds_count")) {
+                        sumAndCount[1] = value;
+                    }
+                });
+        return sumAndCount;
+    }
+
+    private static double meanMillis(double[] before, double[] after) {
+        double count = after[1] - before[1];
+        return count == 0 ? Double.NaN : (after[0] - before[0]) * 1000 / count;
     }
 
     /** The agent's {@code aisales_gemini_tokens_total}, all types together, from its Prometheus endpoint. */
