@@ -334,11 +334,11 @@ public final class Benchmark {
     }
 
     /**
-     * Transactions committed so far in the gateway's and the agent's database, from {@code pg_stat_database} (its
-     * counters reach the view within a second of a commit, so the reading waits that long first).
+     * Transactions committed so far in the gateway's and the agent's database, from {@code pg_stat_database}. Its
+     * counters reach the view up to a second after a commit, at the first reading as at the last, which over runs of
+     * many seconds mostly cancels out.
      */
     private static long[] commits() throws Exception {
-        Thread.sleep(1_500);
         try (Connection connection = DriverManager.getConnection(RunningSystem.POSTGRES, "postgres", "");
                 PreparedStatement query = connection.prepareStatement(
                         "SELECT xact_commit FROM pg_stat_database WHERE datname = ?")) {
