@@ -46,7 +46,7 @@ class ScaleOutIT {
         gemini = new FakeGemini(KEY);
         Map<String, String> environment = RunningSystem.against(wappi, gemini, "WAPPI_PROFILE_ID", "scale",
                 "SEND_RATE_LIMIT", String.valueOf(RATE), "SEND_RATE_PERIOD_SECONDS", String.valueOf(PERIOD.toSeconds()),
-                "WAPPI_CHATS_PAGE_SIZE", "200", "LEADERSHIP_CHECK_INTERVAL_MS", "500", "MESSAGE_GROUP_TIMEOUT", "5");
+                "WAPPI_CHATS_PAGE_SIZE", "200", "LEADERSHIP_CHECK_INTERVAL_MS", "500", "MESSAGE_GROUP_TIMEOUT", "3");
         system = RunningSystem.start(environment);
         secondGateway = RunningSystem.startService("gateway", "gateway-2", RunningSystem.GATEWAY_DB, environment);
         Map<String, String> agentEnvironment = new HashMap<>(environment);
@@ -76,7 +76,7 @@ class ScaleOutIT {
             bursts.add(String.valueOf(77061000000L + i));
         }
         customers.addAll(bursts);
-        // four messages each: two at once, then one in each of the next polls, inside the 5 s window of the last (room for a slow poll on a loaded machine)
+        // four messages each: two at once, then one in each of the next polls, inside the 3 s window of the last
         String[] parts = {"Здравствуйте", "хочу научиться делать сайты", "для своего магазина", "сколько это стоит?"};
         for (int part = 0; part < parts.length; part++) {
             for (String phone : bursts) {

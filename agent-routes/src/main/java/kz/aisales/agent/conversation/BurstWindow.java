@@ -10,14 +10,12 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * How long a burst this replica completed is still open on another one. The replicas share the burst repository, but
- * each times its window only from the messages it consumed itself; the database sees them all. So a burst completed by
- * its window while a message of the same contact, not answered yet, was stored less than {@code MESSAGE_GROUP_TIMEOUT}
- * ago waits until that message's window has closed too, then answers the whole burst. The other replica's own window
- * may find the burst already completed (shared row) or answer first: either way the contact's lock lets one turn
- * answer every open message and the next finds nothing left. Times are the database's own, so the replicas' clocks do
- * not matter. A burst completed by its size, or recovered after a crash, is answered at once, and so is one that
- * reached {@code MAX_MESSAGES_IN_GROUP} open messages.
+ * Whether a burst this replica completed is still open on another one. Each agent replica collects the messages it
+ * consumed, and its window restarts only with those; the database sees them all. So a burst completed by its window
+ * while a message of the same contact, not answered yet, was stored less than {@code MESSAGE_GROUP_TIMEOUT} ago
+ * belongs to the replica that consumed that message: its window closes last, and its turn answers the whole burst.
+ * Times are the database's own, so the replicas' clocks do not matter. A burst completed by its size, or recovered
+ * after a crash, is answered at once.
  */
 @Component
 public class BurstWindow {
@@ -30,20 +28,15 @@ public class BurstWindow {
         this.conversation = conversation;
     }
 
-    /** Milliseconds until the newest open message of the contact is older than the window; 0 when the turn may run. */
-    public long remaining(@ExchangeProperty(TurnExchange.PHONE) String phone,
+    public boolean openElsewhere(@ExchangeProperty(TurnExchange.TURN) Turn turn,
             @ExchangeProperty(Exchange.AGGREGATED_COMPLETED_BY) String completedBy) {
-        if (!"timeout".equals(completedBy)) {
-            return 0;
+        if (!"timeout".equals(completedBy) || !turn.hasUnhandled()) {
+            return false;
         }
-        Double millis = jdbc.queryForObject("""
-                SELECT CASE WHEN count(*) >= :most THEN 0
-                       ELSE EXTRACT(EPOCH FROM max(m.created_at) + make_interval(secs => :window) - now()) * 1000 END
-                FROM messages m JOIN contacts c ON c.id = m.contact_id
-                WHERE c.phone_number = :phone AND m.role = 'user' AND m.handled_at IS NULL""",
-                Map.of("phone", phone, "most", conversation.maxMessagesInGroup(),
-                        "window", conversation.messageGroupTimeout().toMillis() / 1000.0),
-                Double.class);
-        return millis == null ? 0 : Math.max(0, (long) Math.ceil(millis));
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM messages WHERE contact_id = :contact AND role = 'user' AND handled_at IS NULL
+                    AND created_at > now() - make_interval(secs => :window))""",
+                Map.of("contact", turn.contact().id(), "window", conversation.messageGroupTimeout().toMillis() / 1000.0),
+                Boolean.class));
     }
 }

@@ -1,6 +1,5 @@
 package kz.aisales.agent.conversation;
 
-import static kz.aisales.agent.conversation.TurnExchange.BURST_WAIT;
 import static kz.aisales.agent.conversation.TurnExchange.CONTROL;
 import static kz.aisales.agent.conversation.TurnExchange.CORRELATION_ID;
 import static kz.aisales.agent.conversation.TurnExchange.WRITTEN_AT;
@@ -104,14 +103,6 @@ public class ConversationRoutes extends RouteBuilder {
                 .setProperty(INCOMING_JSON, body()).id("keep-message-for-dead-letter")
                 .removeHeaders("*", CORRELATION_ID).id("only-correlation-header")
                 .log("Turn for ${exchangeProperty.phone_number}").id("turn-log")
-                // the contact wrote again to another replica within the window: the turn waits for the burst to end
-                .setProperty(BURST_WAIT, method(BurstWindow.class, "remaining")).id("burst-open-on-another-replica")
-                .loopDoWhile(simple("${exchangeProperty.burstWait} > 0")).id("burst-wait")
-                    .log("${exchangeProperty.phone_number} wrote again within the burst window, to another replica:"
-                            + " the turn waits ${exchangeProperty.burstWait} ms for the burst to end")
-                    .delay(exchangeProperty(BURST_WAIT))
-                    .setProperty(BURST_WAIT, method(BurstWindow.class, "remaining"))
-                .end()
                 // a retry runs all of it again, the lock included; no doTry here, which would switch off the retries
                 .to("direct:conversation-locked").id("respond");
 
@@ -127,6 +118,10 @@ public class ConversationRoutes extends RouteBuilder {
                 .split(method(ConversationStore.class, "unpublished(${exchangeProperty.turn.contact})")).stopOnException()
                         .id("republish-stored")
                     .to("direct:reply-publish")
+                .end()
+                .filter(method(BurstWindow.class, "openElsewhere")).id("burst-open-on-another-replica")
+                    .log("${exchangeProperty.phone_number} wrote again within the burst window, to another replica: its turn answers the whole burst")
+                    .stop()
                 .end()
                 .filter(simple("${exchangeProperty.turn.hasUnhandled}")).id("has-unanswered-messages")
                     .setProperty(TURN, method(ConversationControl.class, "withLanguage")).id("detect-language")

@@ -16,8 +16,6 @@ public final class TurnExchange {
     public static final String INCOMING = "incoming";
     /** Property: the burst's message as JSON, kept to park the turn on the dead-letter queue. */
     public static final String INCOMING_JSON = "incomingJson";
-    /** Property: milliseconds the turn still waits for a burst open on another replica ({@link BurstWindow}). */
-    public static final String BURST_WAIT = "burstWait";
     /** Property: the {@link Turn} (contact, history, unanswered messages). */
     public static final String TURN = "turn";
     /** Property: the {@link Reply} of the turn. */
